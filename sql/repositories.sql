@@ -1,0 +1,38 @@
+-- Repositories: the repositories of a workspace.
+-- @endpoint /repositories/{workspace}
+-- @pagelen  100
+-- @fanout   workspace = Workspaces.Slug
+CREATE TABLE Repositories (
+  Workspace            VARCHAR(64)   NOT NULL, -- {workspace} | The workspace the repository belongs to.
+  Slug                 VARCHAR(128)  NOT NULL, -- slug | The repository's slug, its name in URLs.
+  Uuid                 VARCHAR(38)   NOT NULL, -- uuid | The repository's immutable id, with braces.
+  Name                 VARCHAR(255),           -- name | The repository's name.
+  FullName             VARCHAR(255),           -- full_name | The workspace slug and repository slug, joined by a slash.
+  Type                 VARCHAR(32),            -- type | The object type, "repository".
+  Description          VARCHAR(4000),          -- description | The repository's description.
+  Scm                  VARCHAR(16),            -- scm | The version control system, "git".
+  Website              VARCHAR(512),           -- website | The project's website.
+  Language             VARCHAR(64),            -- language | The main programming language.
+  IsPrivate            BIT,                    -- is_private | Whether the repository is private.
+  HasIssues            BIT,                    -- has_issues | Whether the issue tracker is enabled.
+  HasWiki              BIT,                    -- has_wiki | Whether the wiki is enabled.
+  ForkPolicy           VARCHAR(32),            -- fork_policy | allow_forks, no_public_forks or no_forks.
+  Size                 BIGINT,                 -- size | The repository's size in bytes.
+  CreatedOn            TIMESTAMP,              -- created_on | When the repository was created (UTC).
+  UpdatedOn            TIMESTAMP,              -- updated_on | When the repository was last changed (UTC).
+  MainbranchName       VARCHAR(255),           -- mainbranch.name | The main branch; NULL for an empty repository.
+  MainbranchType       VARCHAR(32),            -- mainbranch.type | The main branch's object type.
+  ProjectKey           VARCHAR(64),            -- project.key | The key of the project holding the repository.
+  ProjectName          VARCHAR(255),           -- project.name | The name of that project.
+  ProjectUuid          VARCHAR(38),            -- project.uuid | The id of that project.
+  OwnerDisplayName     VARCHAR(255),           -- owner.display_name | The owner's display name.
+  OwnerUuid            VARCHAR(38),            -- owner.uuid | The owner's id.
+  OwnerUsername        VARCHAR(128),           -- owner.username | The owner's username, where the API gives one.
+  OwnerType            VARCHAR(32),            -- owner.type | user or team.
+  ParentFullName       VARCHAR(255),           -- parent.full_name | For a fork, the repository it was forked from.
+  ParentUuid           VARCHAR(38),            -- parent.uuid | For a fork, the id of its parent.
+  HtmlUrl              VARCHAR(512),           -- links.html.href | The repository's web page.
+  AvatarUrl            VARCHAR(512),           -- links.avatar.href | The repository's avatar image.
+  CloneLinks           JSON,                   -- links.clone | The clone URLs, as JSON.
+  PRIMARY KEY (Workspace, Slug)
+);

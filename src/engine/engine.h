@@ -1,0 +1,40 @@
+/*
+ * engine.h - one in-memory SQLite database per connection, holding one
+ * virtual table per Bitbucket table.
+ *
+ * SQLite does all of SQL (joins, GROUP BY, ORDER BY, expressions); the
+ * virtual tables turn the constraints SQLite hands them into REST plans
+ * (vtab.c). A failure inside a virtual table is kept here with its
+ * condition, so the ODBC layer reports the real SQLSTATE rather than
+ * SQLite's generic error.
+ */
+#ifndef BB_ENGINE_H
+#define BB_ENGINE_H
+
+#include "util/setup.h"
+#include "util/err.h"
+#include "rest/http.h"
+#include <sqlite3.h>
+
+#define BB_MAX_WARNINGS 8
+
+typedef struct bb_engine {
+	sqlite3 *db;         /* owned */
+	bb_http *http;       /* borrowed from the connection */
+	char *default_ws;    /* owned; the Workspace property, or NULL */
+	bb_err err;          /* why the last virtual-table call failed */
+	bb_err warnings[BB_MAX_WARNINGS]; /* non-fatal faults of a statement */
+	int nwarnings;
+} bb_engine;
+
+bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,
+		    bb_err *err);
+void bb_engine_close(bb_engine *e);
+/* Forgets the error and warnings of the previous statement. */
+void bb_engine_reset(bb_engine *e);
+void bb_engine_warn(bb_engine *e, const bb_err *w);
+
+/* Registers the virtual-table modules of every defined table. */
+bool bb_vtab_register(bb_engine *e, bb_err *err);
+
+#endif

@@ -1,0 +1,145 @@
+/*
+ * scan.c - paging through one list endpoint.
+ */
+#include "util/setup.h"
+#include "engine/scan.h"
+#include "util/str.h"
+
+int bb_endpoint_keys(const char *endpoint, char names[][32], int max)
+{
+	const char *p = endpoint;
+	int n = 0;
+
+	while ((p = strchr(p, '{')) != NULL && n < max) {
+		const char *end = strchr(p, '}');
+		size_t len;
+
+		if (!end)
+			break;
+		len = (size_t)(end - p - 1);
+		if (len >= 32)
+			len = 31;
+		memcpy(names[n], p + 1, len);
+		names[n][len] = '\0';
+		n++;
+		p = end + 1;
+	}
+	return n;
+}
+
+/* Writes the endpoint with each {key} replaced by its encoded value. */
+static bool put_path(bb_buf *b, const char *endpoint, char *const keys[])
+{
+	const char *p = endpoint;
+	int k = 0;
+
+	while (*p) {
+		const char *open = strchr(p, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+
+		if (!open || !close)
+			return bb_buf_puts(b, p);
+		bb_buf_append(b, p, (size_t)(open - p));
+		if (!keys[k] || !bb_buf_put_urlenc(b, keys[k]))
+			return false;
+		k++;
+		p = close + 1;
+	}
+	return !b->oom;
+}
+
+bool bb_scan_open(bb_scan *s, bb_http *http, const bb_table_def *t,
+		  char *const keys[], const bb_scan_param *params,
+		  int nparams, const char *fields, int pagelen, bb_err *err)
+{
+	bb_buf url;
+	int i, j;
+
+	memset(s, 0, sizeof(*s));
+	s->t = t;
+	s->http = http;
+	bb_buf_init(&url);
+	bb_buf_puts(&url, http->base_url);
+	if (!put_path(&url, t->endpoint, keys))
+		goto fail;
+	if (pagelen <= 0 || pagelen > t->max_pagelen)
+		pagelen = t->max_pagelen;
+	bb_buf_printf(&url, "?pagelen=%d", pagelen);
+	for (i = 0; i < nparams; i++)
+		for (j = 0; j < params[i].nvalues; j++) {
+			bb_buf_printf(&url, "&%s=", params[i].name);
+			bb_buf_put_urlenc(&url, params[i].values[j]);
+		}
+	if (!fields)
+		fields = t->fields;
+	if (fields) {
+		bb_buf_puts(&url, "&fields=");
+		bb_buf_put_urlenc(&url, fields);
+	}
+	s->next_url = bb_buf_steal(&url);
+	if (!s->next_url)
+		goto fail;
+	return true;
+fail:
+	bb_buf_free(&url);
+	return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+}
+
+/* Reads a page's envelope: values must be an array; next is optional. */
+static bool take_page(bb_scan *s, bb_response *r, bb_err *err)
+{
+	const cJSON *next, *values;
+
+	cJSON_Delete(s->page);
+	s->row = NULL;
+	s->page = cJSON_ParseWithLength(r->body.data, r->body.len);
+	bb_free_str(&s->next_url);
+	if (!s->page)
+		return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
+				  "%s: the API sent a page that is not JSON",
+				  s->t->name);
+	values = cJSON_GetObjectItemCaseSensitive(s->page, "values");
+	if (!cJSON_IsArray(values))
+		return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
+				  "%s: the API's page has no values array",
+				  s->t->name);
+	next = cJSON_GetObjectItemCaseSensitive(s->page, "next");
+	if (cJSON_IsString(next) && *next->valuestring) {
+		s->next_url = bb_strdup(next->valuestring);
+		if (!s->next_url)
+			return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+	}
+	s->row = values->child;
+	return true;
+}
+
+bool bb_scan_next(bb_scan *s, bool *eof, bb_err *err)
+{
+	bb_response r = {0};
+
+	*eof = false;
+	if (s->row)
+		s->row = s->row->next;
+	while (!s->row) {
+		bool ok;
+
+		if (!s->next_url) {
+			*eof = true;
+			return true;
+		}
+		ok = bb_http_get(s->http, s->next_url, &r, err) &&
+		     take_page(s, &r, err);
+		bb_response_free(&r);
+		if (!ok)
+			return false;
+		s->pages++;
+	}
+	return true;
+}
+
+void bb_scan_close(bb_scan *s)
+{
+	cJSON_Delete(s->page);
+	free(s->next_url);
+	memset(s, 0, sizeof(*s));
+}

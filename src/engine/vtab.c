@@ -1,0 +1,556 @@
+/*
+ * vtab.c - the virtual-table module behind every Bitbucket table.
+ *
+ * Each table of sql/ is an eponymous virtual table, so it exists in every
+ * connection without a CREATE statement:
+ *
+ *     SELECT Title FROM PullRequests
+ *     WHERE RepositorySlug = 'api' AND State IN ('OPEN', 'MERGED');
+ *
+ * What reaches the API: an equality on a column that fills a path
+ * parameter (Workspace, RepositorySlug) goes into the URL; an equality or
+ * IN on a column with a query parameter (State) becomes that parameter.
+ * A path parameter no constraint fixes is listed from its @fanout table
+ * (Workspace from the connection's default first), one level of scans per
+ * open parameter. Everything else SQLite checks on the rows that come
+ * back, so results are right whatever is pushed down.
+ */
+#include "util/setup.h"
+#include "engine/engine.h"
+#include "engine/scan.h"
+#include "engine/tables.h"
+#include "json/value.h"
+#include "util/str.h"
+
+#include <math.h>
+
+#define MAX_PARAM_VALUES 16
+
+/* What each table's module is registered with. */
+typedef struct bb_module_aux {
+	bb_engine *e;
+	const bb_table_def *t;
+} bb_module_aux;
+
+typedef struct bb_vtab {
+	sqlite3_vtab base;
+	bb_engine *e;           /* borrowed; the connection's engine */
+	const bb_table_def *t;  /* the table's compiled definition */
+	int nkeys;
+	char keys[BB_MAX_KEYS][32];  /* the endpoint's path parameters */
+	int key_col[BB_MAX_KEYS];    /* the column holding each */
+} bb_vtab;
+
+/* One scan in the chain from the outermost fan-out to the table itself. */
+typedef struct level {
+	const bb_table_def *t;
+	int key;     /* the target key this level lists, or -1 for the target */
+	int col;     /* the column of t that holds that key's values */
+	bool open;
+	bb_scan scan;
+} level;
+
+typedef struct bb_cursor {
+	sqlite3_vtab_cursor base;
+	level lv[BB_MAX_KEYS + 1];
+	int nlv;
+	int depth;                /* the level whose row is current */
+	char *vals[BB_MAX_KEYS];  /* owned; current value of each path key */
+	bool fixed[BB_MAX_KEYS];  /* the value came from the query */
+	bb_scan_param param;      /* the one pushed query parameter */
+	const char *pvals[MAX_PARAM_VALUES]; /* borrowed from argv */
+	char *all_values;         /* owned; split copy of param_all */
+	bool empty;               /* the constraints exclude every row */
+	bool eof;
+	sqlite3_int64 rowid;
+} bb_cursor;
+
+static int fail(bb_vtab *v, const bb_err *err)
+{
+	v->e->err = *err;
+	sqlite3_free(v->base.zErrMsg);
+	v->base.zErrMsg = sqlite3_mprintf("%s", err->msg);
+	return SQLITE_ERROR;
+}
+
+static int x_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+		     sqlite3_vtab **out, char **errmsg)
+{
+	const bb_module_aux *m = aux;
+	const bb_table_def *t = m->t;
+	bb_vtab *v;
+	int i, rc;
+
+	rc = sqlite3_declare_vtab(db, t->ddl);
+	if (rc != SQLITE_OK)
+		return rc;
+	v = sqlite3_malloc(sizeof(*v));
+	if (!v)
+		return SQLITE_NOMEM;
+	memset(v, 0, sizeof(*v));
+	v->e = m->e;
+	v->t = t;
+	v->nkeys = bb_endpoint_keys(t->endpoint, v->keys, BB_MAX_KEYS);
+	for (i = 0; i < v->nkeys; i++) {
+		int c;
+
+		for (c = 0; c < t->ncols; c++)
+			if (t->cols[c].path_key &&
+			    strcmp(t->cols[c].path_key, v->keys[i]) == 0)
+				break;
+		v->key_col[i] = c;
+	}
+	*out = &v->base;
+	return SQLITE_OK;
+}
+
+static int x_disconnect(sqlite3_vtab *base)
+{
+	sqlite3_free(base);
+	return SQLITE_OK;
+}
+
+static int key_of_col(const bb_vtab *v, int col)
+{
+	int i;
+
+	for (i = 0; i < v->nkeys; i++)
+		if (v->key_col[i] == col)
+			return i;
+	return -1;
+}
+
+/*
+ * idxStr lists what each argv holds: "K<key>," a path parameter's value,
+ * "P<col>," a query parameter's value, "I<col>," an IN list for one.
+ */
+static int x_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
+{
+	bb_vtab *v = (bb_vtab *)base;
+	bool key_used[BB_MAX_KEYS] = {false};
+	bool param_used = false;
+	char plan[128] = "";
+	size_t len = 0;
+	int i, argc = 0, open_keys = 0;
+
+	for (i = 0; i < info->nConstraint; i++) {
+		const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+		const bb_column_def *col;
+		int k;
+		char kind;
+
+		if (!c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ ||
+		    c->iColumn < 0)
+			continue;
+		col = &v->t->cols[c->iColumn];
+		k = key_of_col(v, c->iColumn);
+		if (k >= 0 && !key_used[k]) {
+			key_used[k] = true;
+			kind = 'K';
+		} else if (k < 0 && col->param && !param_used) {
+			param_used = true;
+			kind = sqlite3_vtab_in(info, i, -1) ? 'I' : 'P';
+			if (kind == 'I')
+				sqlite3_vtab_in(info, i, 1);
+		} else {
+			continue;
+		}
+		info->aConstraintUsage[i].argvIndex = ++argc;
+		len += (size_t)snprintf(plan + len, sizeof(plan) - len, "%c%d,",
+					kind, kind == 'K' ? k : c->iColumn);
+		if (len >= sizeof(plan))
+			return SQLITE_ERROR;
+	}
+	for (i = 0; i < v->nkeys; i++) {
+		bool dflt = strcmp(v->keys[i], "workspace") == 0 &&
+			    v->e->default_ws;
+
+		if (!key_used[i] && !dflt)
+			open_keys++;
+	}
+	/* Each open path parameter multiplies the requests by the parents'
+	 * count; the costs steer SQLite to loop an outer table into keys. */
+	info->estimatedRows = (sqlite3_int64)(25 * pow(100, open_keys));
+	info->estimatedCost = 10.0 * pow(100, open_keys) + (param_used ? 0 : 1);
+	info->idxStr = sqlite3_mprintf("%s", plan);
+	info->needToFreeIdxStr = 1;
+	return info->idxStr ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+static int x_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out)
+{
+	bb_cursor *c = sqlite3_malloc(sizeof(*c));
+
+	if (!c)
+		return SQLITE_NOMEM;
+	memset(c, 0, sizeof(*c));
+	*out = &c->base;
+	return SQLITE_OK;
+}
+
+static void reset_cursor(bb_cursor *c)
+{
+	int i;
+
+	for (i = 0; i < c->nlv; i++)
+		if (c->lv[i].open)
+			bb_scan_close(&c->lv[i].scan);
+	for (i = 0; i < BB_MAX_KEYS; i++) {
+		free(c->vals[i]);
+		c->vals[i] = NULL;
+		c->fixed[i] = false;
+	}
+	memset(c->lv, 0, sizeof(c->lv));
+	memset(&c->param, 0, sizeof(c->param));
+	free(c->all_values);
+	c->all_values = NULL;
+	c->nlv = c->depth = 0;
+	c->empty = c->eof = false;
+	c->rowid = 0;
+}
+
+static int x_close(sqlite3_vtab_cursor *cur)
+{
+	reset_cursor((bb_cursor *)cur);
+	sqlite3_free(cur);
+	return SQLITE_OK;
+}
+
+/* Adds a value for the pushed query parameter if the API accepts it:
+ * a value outside the column's list can match no row. */
+static void add_param_value(bb_cursor *c, const bb_column_def *col,
+			    sqlite3_value *val)
+{
+	const char *s = (const char *)sqlite3_value_text(val);
+	const char *all = col->param_all;
+	size_t n;
+
+	if (!s || c->param.nvalues >= MAX_PARAM_VALUES)
+		return;
+	n = strlen(s);
+	if (all) {
+		const char *p = strstr(all, s);
+
+		while (p && !((p == all || p[-1] == ',') &&
+			      (p[n] == ',' || p[n] == '\0')))
+			p = strstr(p + 1, s);
+		if (!p || n == 0)
+			return;
+	}
+	c->pvals[c->param.nvalues++] = s;
+}
+
+/* Splits the table's list of all values (sent when unconstrained). */
+static bool all_param_values(bb_cursor *c, const bb_column_def *col)
+{
+	char *p;
+
+	c->all_values = bb_strdup(col->param_all);
+	if (!c->all_values)
+		return false;
+	c->param.name = col->param;
+	c->param.values = c->pvals;
+	p = c->all_values;
+
+	while (p && *p && c->param.nvalues < MAX_PARAM_VALUES) {
+		char *comma = strchr(p, ',');
+
+		if (comma)
+			*comma++ = '\0';
+		c->pvals[c->param.nvalues++] = p;
+		p = comma;
+	}
+	return true;
+}
+
+static int apply_args(bb_vtab *v, bb_cursor *c, const char *plan, int argc,
+		      sqlite3_value **argv)
+{
+	const char *p = plan;
+	int i;
+
+	for (i = 0; i < argc && *p; i++) {
+		char kind = *p++;
+		int n = (int)strtol(p, (char **)&p, 10);
+		const bb_column_def *col;
+
+		p++; /* the comma */
+		if (kind == 'K') {
+			const char *s = (const char *)sqlite3_value_text(argv[i]);
+
+			if (!s) {
+				c->empty = true; /* = NULL matches nothing */
+				continue;
+			}
+			c->vals[n] = bb_strdup(s);
+			if (!c->vals[n])
+				return SQLITE_NOMEM;
+			c->fixed[n] = true;
+			continue;
+		}
+		col = &v->t->cols[n];
+		c->param.name = col->param;
+		c->param.values = c->pvals;
+		if (kind == 'P') {
+			add_param_value(c, col, argv[i]);
+		} else {
+			sqlite3_value *iv;
+			int rc;
+
+			for (rc = sqlite3_vtab_in_first(argv[i], &iv);
+			     rc == SQLITE_OK && iv;
+			     rc = sqlite3_vtab_in_next(argv[i], &iv))
+				add_param_value(c, col, iv);
+			if (rc != SQLITE_OK && rc != SQLITE_DONE)
+				return rc;
+		}
+		if (c->param.nvalues == 0)
+			c->empty = true;
+	}
+	return SQLITE_OK;
+}
+
+/* Plans the levels: one fan-out scan per open path key, then the table. */
+static void plan_levels(bb_vtab *v, bb_cursor *c)
+{
+	int i;
+
+	for (i = 0; i < v->nkeys; i++) {
+		const bb_fanout_def *f;
+		const bb_table_def *ft;
+
+		if (!c->fixed[i] && strcmp(v->keys[i], "workspace") == 0 &&
+		    v->e->default_ws) {
+			c->vals[i] = bb_strdup(v->e->default_ws);
+			c->fixed[i] = c->vals[i] != NULL;
+		}
+		if (c->fixed[i])
+			continue;
+		f = bb_table_fanout(v->t, v->keys[i]);
+		ft = f ? bb_table_find(f->table) : NULL;
+		if (!ft)
+			continue; /* gentables.py rejects this at build time */
+		c->lv[c->nlv].t = ft;
+		c->lv[c->nlv].key = i;
+		c->lv[c->nlv].col = bb_table_column(ft, f->column);
+		c->nlv++;
+	}
+	c->lv[c->nlv].t = v->t;
+	c->lv[c->nlv].key = -1;
+	c->nlv++;
+}
+
+/* Opens the scan of level d with the key values known so far. */
+static bool open_level(bb_vtab *v, bb_cursor *c, int d, bb_err *err)
+{
+	level *l = &c->lv[d];
+	char names[BB_MAX_KEYS][32];
+	char *keys[BB_MAX_KEYS] = {NULL};
+	bb_buf fields;
+	int n, i, j;
+	bool ok;
+
+	n = bb_endpoint_keys(l->t->endpoint, names, BB_MAX_KEYS);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < v->nkeys; j++)
+			if (strcmp(names[i], v->keys[j]) == 0)
+				keys[i] = c->vals[j];
+	if (l->key < 0) {
+		ok = bb_scan_open(&l->scan, v->e->http, l->t, keys,
+				  c->param.name ? &c->param : NULL,
+				  c->param.name ? 1 : 0, NULL, 0, err);
+	} else {
+		/* A fan-out level needs only the key: ask for just that. */
+		bb_buf_init(&fields);
+		bb_buf_printf(&fields, "next,values.%s",
+			      l->t->cols[l->col].json_path);
+		ok = !fields.oom &&
+		     bb_scan_open(&l->scan, v->e->http, l->t, keys, NULL, 0,
+				  fields.data, 0, err);
+		bb_buf_free(&fields);
+		if (fields.oom)
+			bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+	}
+	l->open = ok;
+	return ok;
+}
+
+/* The key value a fan-out level's current row gives, or NULL. */
+static const char *level_value(const level *l)
+{
+	const cJSON *j = bb_json_path(l->scan.row, l->t->cols[l->col].json_path);
+
+	return cJSON_IsString(j) ? j->valuestring : NULL;
+}
+
+/* A fan-out child that vanished or is closed to these credentials is
+ * skipped with a warning; the rest of the workspace is still read. */
+static bool skippable(const bb_cursor *c, int d, const bb_err *err)
+{
+	return d > 0 && (err->cond == BB_E_NO_TABLE ||
+			 err->cond == BB_E_PERMISSION);
+}
+
+static int step(bb_vtab *v, bb_cursor *c)
+{
+	int d = c->depth;
+	bb_err err;
+
+	bb_err_clear(&err);
+	for (;;) {
+		level *l = &c->lv[d];
+		bool eof = false;
+		const char *val;
+
+		if (!l->open && !open_level(v, c, d, &err))
+			return fail(v, &err);
+		if (!bb_scan_next(&l->scan, &eof, &err)) {
+			if (!skippable(c, d, &err))
+				return fail(v, &err);
+			bb_engine_warn(v->e, &err);
+			bb_err_clear(&err);
+			eof = true;
+		}
+		if (eof) {
+			bb_scan_close(&l->scan);
+			l->open = false;
+			if (d == 0) {
+				c->eof = true;
+				return SQLITE_OK;
+			}
+			d--;
+			continue;
+		}
+		if (l->key < 0) {
+			c->depth = d;
+			c->rowid++;
+			return SQLITE_OK;
+		}
+		val = level_value(l);
+		if (!val)
+			continue;
+		free(c->vals[l->key]);
+		c->vals[l->key] = bb_strdup(val);
+		if (!c->vals[l->key])
+			return SQLITE_NOMEM;
+		d++;
+	}
+}
+
+static int x_filter(sqlite3_vtab_cursor *cur, int idx, const char *plan,
+		    int argc, sqlite3_value **argv)
+{
+	bb_vtab *v = (bb_vtab *)cur->pVtab;
+	bb_cursor *c = (bb_cursor *)cur;
+	int i, rc;
+
+	reset_cursor(c);
+	rc = apply_args(v, c, plan ? plan : "", argc, argv);
+	if (rc != SQLITE_OK)
+		return rc;
+	if (c->empty) {
+		c->eof = true;
+		return SQLITE_OK;
+	}
+	for (i = 0; i < v->t->ncols && !c->param.name; i++)
+		if (v->t->cols[i].param_all &&
+		    !all_param_values(c, &v->t->cols[i]))
+			return SQLITE_NOMEM;
+	plan_levels(v, c);
+	return step(v, c);
+}
+
+static int x_next(sqlite3_vtab_cursor *cur)
+{
+	return step((bb_vtab *)cur->pVtab, (bb_cursor *)cur);
+}
+
+static int x_eof(sqlite3_vtab_cursor *cur)
+{
+	return ((bb_cursor *)cur)->eof;
+}
+
+static int x_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
+{
+	bb_vtab *v = (bb_vtab *)cur->pVtab;
+	bb_cursor *c = (bb_cursor *)cur;
+	const bb_column_def *col = &v->t->cols[i];
+	int k = key_of_col(v, i);
+	bb_value val;
+
+	if (k >= 0) {
+		sqlite3_result_text(ctx, c->vals[k], -1, SQLITE_TRANSIENT);
+		return SQLITE_OK;
+	}
+	if (!bb_value_from_json(bb_json_path(c->lv[c->depth].scan.row,
+					     col->json_path),
+				col->type, &val)) {
+		sqlite3_result_error_nomem(ctx);
+		return SQLITE_NOMEM;
+	}
+	switch (val.kind) {
+	case BB_V_NULL:
+		sqlite3_result_null(ctx);
+		break;
+	case BB_V_INT:
+		sqlite3_result_int64(ctx, val.i);
+		break;
+	case BB_V_DOUBLE:
+		sqlite3_result_double(ctx, val.d);
+		break;
+	case BB_V_TEXT:
+		sqlite3_result_text(ctx, val.text, -1, SQLITE_TRANSIENT);
+		break;
+	}
+	bb_value_free(&val);
+	return SQLITE_OK;
+}
+
+static int x_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid)
+{
+	*rowid = ((bb_cursor *)cur)->rowid;
+	return SQLITE_OK;
+}
+
+static const sqlite3_module bb_module = {
+	.iVersion = 0,
+	.xCreate = NULL, /* eponymous-only: the table exists by name */
+	.xConnect = x_connect,
+	.xBestIndex = x_best_index,
+	.xDisconnect = x_disconnect,
+	.xDestroy = x_disconnect,
+	.xOpen = x_open,
+	.xClose = x_close,
+	.xFilter = x_filter,
+	.xNext = x_next,
+	.xEof = x_eof,
+	.xColumn = x_column,
+	.xRowid = x_rowid,
+};
+
+static void free_aux(void *p)
+{
+	sqlite3_free(p);
+}
+
+bool bb_vtab_register(bb_engine *e, bb_err *err)
+{
+	int i, rc;
+
+	for (i = 0; i < bb_ntables; i++) {
+		bb_module_aux *m = sqlite3_malloc(sizeof(*m));
+
+		if (!m)
+			return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+		m->e = e;
+		m->t = &bb_tables[i];
+		rc = sqlite3_create_module_v2(e->db, bb_tables[i].name,
+					      &bb_module, m, free_aux);
+		if (rc != SQLITE_OK)
+			return bb_err_set(err, BB_E_GENERAL, rc,
+					  "cannot register table %s: %s",
+					  bb_tables[i].name,
+					  sqlite3_errmsg(e->db));
+	}
+	return true;
+}

@@ -1,0 +1,295 @@
+/*
+ * attr.c - statement attributes (SQLSetStmtAttr, SQLGetStmtAttr) and
+ * result-column attributes (SQLColAttribute).
+ */
+#include "util/setup.h"
+#include "odbc/handles.h"
+#include "odbc/types.h"
+#include "util/str.h"
+
+/* Attributes that exist only as one value here: anything else is
+ * accepted with 01S02 and reads back as that value. */
+static SQLRETURN fixed(bb_stmt *s, SQLULEN *slot, SQLULEN want, SQLULEN v)
+{
+	*slot = want;
+	if (v == want)
+		return SQL_SUCCESS;
+	return bb_diag_add(&s->diag, BB_W_OPTION_CHANGED, 0, NULL, NULL);
+}
+
+SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
+			   SQLINTEGER len)
+{
+	SQLULEN v = (SQLULEN)(uintptr_t)val;
+	SQLULEN ignored = 0;
+
+	switch (attr) {
+	case SQL_ATTR_MAX_ROWS:
+		s->max_rows = v;
+		return SQL_SUCCESS;
+	case SQL_ATTR_ROW_ARRAY_SIZE:
+	case SQL_ROWSET_SIZE:
+		if (v == 0)
+			return bb_diag_add(&s->diag, BB_E_BAD_ATTR, 0, NULL,
+					   NULL);
+		s->row_array_size = v;
+		return SQL_SUCCESS;
+	case SQL_ATTR_ROWS_FETCHED_PTR:
+		s->rows_fetched = val;
+		return SQL_SUCCESS;
+	case SQL_ATTR_ROW_STATUS_PTR:
+		s->row_status = val;
+		return SQL_SUCCESS;
+	case SQL_ATTR_ROW_BIND_TYPE:
+		s->bind_type = v;
+		return SQL_SUCCESS;
+	case SQL_ATTR_ROW_BIND_OFFSET_PTR:
+		s->bind_offset = val;
+		return SQL_SUCCESS;
+	case SQL_ATTR_QUERY_TIMEOUT:
+		s->query_timeout = v;
+		return SQL_SUCCESS;
+	case SQL_ATTR_CURSOR_TYPE:
+		return fixed(s, &s->cursor_type, SQL_CURSOR_FORWARD_ONLY, v);
+	case SQL_ATTR_CONCURRENCY:
+		return fixed(s, &s->concurrency, SQL_CONCUR_READ_ONLY, v);
+	case SQL_ATTR_CURSOR_SCROLLABLE:
+		return fixed(s, &ignored, SQL_NONSCROLLABLE, v);
+	case SQL_ATTR_CURSOR_SENSITIVITY:
+		return fixed(s, &ignored, SQL_INSENSITIVE, v);
+	case SQL_ATTR_ASYNC_ENABLE:
+		return fixed(s, &ignored, SQL_ASYNC_ENABLE_OFF, v);
+	case SQL_ATTR_USE_BOOKMARKS:
+		return fixed(s, &ignored, SQL_UB_OFF, v);
+	case SQL_ATTR_NOSCAN:
+	case SQL_ATTR_MAX_LENGTH:
+	case SQL_ATTR_RETRIEVE_DATA:
+	case SQL_ATTR_METADATA_ID:
+	case SQL_ATTR_ENABLE_AUTO_IPD:
+		return SQL_SUCCESS;
+	}
+	return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
+}
+
+SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
+			   SQLINTEGER buflen, SQLINTEGER *outlen)
+{
+	SQLULEN v;
+
+	switch (attr) {
+	case SQL_ATTR_MAX_ROWS:
+		v = s->max_rows;
+		break;
+	case SQL_ATTR_ROW_ARRAY_SIZE:
+	case SQL_ROWSET_SIZE:
+		v = s->row_array_size;
+		break;
+	case SQL_ATTR_ROWS_FETCHED_PTR:
+		v = (SQLULEN)(uintptr_t)s->rows_fetched;
+		break;
+	case SQL_ATTR_ROW_STATUS_PTR:
+		v = (SQLULEN)(uintptr_t)s->row_status;
+		break;
+	case SQL_ATTR_ROW_BIND_TYPE:
+		v = s->bind_type;
+		break;
+	case SQL_ATTR_ROW_BIND_OFFSET_PTR:
+		v = (SQLULEN)(uintptr_t)s->bind_offset;
+		break;
+	case SQL_ATTR_QUERY_TIMEOUT:
+		v = s->query_timeout;
+		break;
+	case SQL_ATTR_CURSOR_TYPE:
+		v = s->cursor_type;
+		break;
+	case SQL_ATTR_CONCURRENCY:
+		v = s->concurrency;
+		break;
+	case SQL_ATTR_CURSOR_SCROLLABLE:
+		v = SQL_NONSCROLLABLE;
+		break;
+	case SQL_ATTR_CURSOR_SENSITIVITY:
+		v = SQL_INSENSITIVE;
+		break;
+	case SQL_ATTR_ASYNC_ENABLE:
+		v = SQL_ASYNC_ENABLE_OFF;
+		break;
+	case SQL_ATTR_USE_BOOKMARKS:
+		v = SQL_UB_OFF;
+		break;
+	case SQL_ATTR_NOSCAN:
+		v = SQL_NOSCAN_OFF;
+		break;
+	case SQL_ATTR_MAX_LENGTH:
+	case SQL_ATTR_KEYSET_SIZE:
+		v = 0;
+		break;
+	case SQL_ATTR_RETRIEVE_DATA:
+		v = SQL_RD_ON;
+		break;
+	case SQL_ATTR_METADATA_ID:
+	case SQL_ATTR_ENABLE_AUTO_IPD:
+		v = SQL_FALSE;
+		break;
+	case SQL_ATTR_ROW_NUMBER:
+		v = s->rows_seen;
+		break;
+	case SQL_ATTR_APP_ROW_DESC:
+	case SQL_ATTR_APP_PARAM_DESC:
+	case SQL_ATTR_IMP_ROW_DESC:
+	case SQL_ATTR_IMP_PARAM_DESC:
+		/* Descriptor handles are not exposed yet; a non-NULL dummy
+		 * would crash callers that use it, so say so instead. */
+		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
+				   "descriptor handles are not supported");
+	default:
+		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
+	}
+	if (val)
+		*(SQLULEN *)val = v;
+	if (outlen)
+		*outlen = sizeof(SQLULEN);
+	return SQL_SUCCESS;
+}
+
+static const char *type_name(const bb_colinfo *ci)
+{
+	return bb_type_of(ci->sql_type)->name;
+}
+
+/* The numeric value of a field; false if the field is a string. */
+static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
+		      SQLSMALLINT ncols)
+{
+	const bb_type_info *ti = bb_type_of(ci->sql_type);
+
+	switch (field) {
+	case SQL_DESC_COUNT:
+	case SQL_COLUMN_COUNT:
+		*out = ncols;
+		return true;
+	case SQL_DESC_TYPE:
+		*out = bb_type_verbose(ci->sql_type);
+		return true;
+	case SQL_DESC_CONCISE_TYPE:
+
+		*out = ci->sql_type;
+		return true;
+	case SQL_DESC_DATETIME_INTERVAL_CODE:
+		*out = bb_type_subcode(ci->sql_type);
+		return true;
+	case SQL_DESC_LENGTH:
+	case SQL_COLUMN_LENGTH:
+		*out = field == SQL_COLUMN_LENGTH
+			       ? bb_type_octets(ci->sql_type, ci->size)
+			       : (SQLLEN)ci->size;
+		return true;
+	case SQL_DESC_OCTET_LENGTH:
+		*out = bb_type_octets(ci->sql_type, ci->size);
+		return true;
+	case SQL_DESC_PRECISION:
+	case SQL_COLUMN_PRECISION:
+		*out = ci->sql_type == SQL_TYPE_TIMESTAMP ? ci->digits
+		       : ti->radix ? (SQLLEN)ci->size
+				   : (SQLLEN)ci->size;
+		return true;
+	case SQL_DESC_SCALE:
+	case SQL_COLUMN_SCALE:
+		*out = ci->digits;
+		return true;
+	case SQL_DESC_DISPLAY_SIZE:
+		*out = bb_type_display(ci->sql_type, ci->size);
+		return true;
+	case SQL_DESC_NULLABLE:
+	case SQL_COLUMN_NULLABLE:
+		*out = ci->nullable;
+		return true;
+	case SQL_DESC_UNSIGNED:
+		*out = ti->radix ? SQL_FALSE : SQL_TRUE;
+		return true;
+	case SQL_DESC_SEARCHABLE:
+		*out = ti->searchable_like ? SQL_PRED_SEARCHABLE : SQL_PRED_BASIC;
+		return true;
+	case SQL_DESC_UPDATABLE:
+		*out = SQL_ATTR_READONLY;
+		return true;
+	case SQL_DESC_AUTO_UNIQUE_VALUE:
+	case SQL_DESC_FIXED_PREC_SCALE:
+		*out = SQL_FALSE;
+		return true;
+	case SQL_DESC_CASE_SENSITIVE:
+		*out = ti->case_sensitive ? SQL_TRUE : SQL_FALSE;
+		return true;
+	case SQL_DESC_NUM_PREC_RADIX:
+		*out = ti->radix;
+		return true;
+	case SQL_DESC_UNNAMED:
+		*out = ci->name[0] ? SQL_NAMED : SQL_UNNAMED;
+		return true;
+	}
+	return false;
+}
+
+SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
+			   SQLPOINTER cbuf, SQLSMALLINT buflen,
+			   SQLSMALLINT *outlen, SQLLEN *num, bool wide)
+{
+	const bb_colinfo *ci;
+	const char *text;
+	SQLLEN n;
+	SQLRETURN rc;
+
+	if (field == SQL_DESC_COUNT || field == SQL_COLUMN_COUNT) {
+		if (!s->prepared)
+			return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
+					   NULL);
+		if (num)
+			*num = s->ncols;
+		return SQL_SUCCESS;
+	}
+	rc = bb_describe_col(s, col, &ci);
+	if (rc != SQL_SUCCESS)
+		return rc;
+	if (num_field(ci, field, &n, (SQLSMALLINT)s->ncols)) {
+		if (num)
+			*num = n;
+		return SQL_SUCCESS;
+	}
+	switch (field) {
+	case SQL_DESC_NAME:
+	case SQL_DESC_LABEL:
+	case SQL_COLUMN_NAME:
+		text = ci->name;
+		break;
+	case SQL_DESC_BASE_COLUMN_NAME:
+		text = ci->base_name;
+		break;
+	case SQL_DESC_TABLE_NAME:
+	case SQL_DESC_BASE_TABLE_NAME:
+		text = ci->table;
+		break;
+	case SQL_DESC_TYPE_NAME:
+	case SQL_DESC_LOCAL_TYPE_NAME:
+		text = type_name(ci);
+		break;
+	case SQL_DESC_SCHEMA_NAME:
+	case SQL_DESC_CATALOG_NAME:
+		text = "";
+		break;
+	case SQL_DESC_LITERAL_PREFIX:
+		text = bb_type_of(ci->sql_type)->prefix;
+		break;
+	case SQL_DESC_LITERAL_SUFFIX:
+		text = bb_type_of(ci->sql_type)->suffix;
+		break;
+	default:
+		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
+				   "unknown column attribute");
+	}
+	/* SQLColAttributeW counts its buffer in bytes. */
+	rc = bb_out_str_small(&s->diag, text ? text : "", cbuf,
+			      wide ? buflen / 2 : buflen, outlen, wide);
+	if (wide && outlen)
+		*outlen = (SQLSMALLINT)(*outlen * 2);
+	return rc;
+}

@@ -1,0 +1,462 @@
+/*
+ * exports.c - the ANSI ODBC entry points the driver manager calls.
+ *
+ * Each one checks its handle, clears the handle's diagnostics, traces the
+ * call and hands over to the internal bb_* function; strings from the
+ * application are UTF-8. The wide (W) forms are in exports_w.c.
+ */
+#include "util/setup.h"
+#include "odbc/handles.h"
+#include "odbc/export.h"
+#include "util/str.h"
+
+char *bb_in_str(const SQLCHAR *s, SQLLEN len)
+{
+	if (!s)
+		return NULL;
+	if (len == SQL_NTS || len < 0)
+		return bb_strdup((const char *)s);
+	return bb_strndup((const char *)s, (size_t)len);
+}
+
+bb_diag *bb_diag_of(SQLSMALLINT type, SQLHANDLE h)
+{
+	bb_env *e;
+	bb_dbc *d;
+	bb_stmt *s;
+
+	switch (type) {
+	case SQL_HANDLE_ENV:
+		return (e = bb_env_of(h)) ? &e->diag : NULL;
+	case SQL_HANDLE_DBC:
+		return (d = bb_dbc_of(h)) ? &d->diag : NULL;
+	case SQL_HANDLE_STMT:
+		return (s = bb_stmt_of(h)) ? &s->diag : NULL;
+	}
+	return NULL;
+}
+
+SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE in,
+				 SQLHANDLE *out)
+{
+	bb_diag *d = bb_diag_of(type == SQL_HANDLE_DBC    ? SQL_HANDLE_ENV
+				: type == SQL_HANDLE_ENV  ? -1
+							  : SQL_HANDLE_DBC,
+				in);
+
+	if (d)
+		bb_diag_clear(d);
+	return bb_alloc_handle(type, in, out);
+}
+
+SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
+{
+	return bb_free_handle(type, h);
+}
+
+SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
+{
+	ENTER_STMT(h);
+	return bb_free_stmt(s, option);
+}
+
+SQLRETURN SQL_API SQLSetEnvAttr(SQLHENV h, SQLINTEGER attr, SQLPOINTER val,
+				SQLINTEGER len)
+{
+	ENTER_ENV(h);
+	return bb_set_env_attr(e, attr, val);
+}
+
+SQLRETURN SQL_API SQLGetEnvAttr(SQLHENV h, SQLINTEGER attr, SQLPOINTER val,
+				SQLINTEGER buflen, SQLINTEGER *outlen)
+{
+	ENTER_ENV(h);
+	return bb_get_env_attr(e, attr, val, buflen, outlen);
+}
+
+/* Builds "DSN={x};UID={y};PWD={z}" for SQLConnect, braced so any
+ * character in the three survives the parser. */
+char *bb_connect_string(const char *dsn, const char *uid, const char *pwd)
+{
+	const char *keys[3] = {"DSN", "UID", "PWD"};
+	const char *vals[3] = {dsn, uid, pwd};
+	bb_buf b;
+	int i;
+
+	bb_buf_init(&b);
+	for (i = 0; i < 3; i++) {
+		const char *p;
+
+		if (!vals[i] || (i > 0 && !*vals[i]))
+			continue;
+		bb_buf_printf(&b, "%s={", keys[i]);
+		for (p = vals[i]; *p; p++) {
+			if (*p == '}')
+				bb_buf_putc(&b, '}');
+			bb_buf_putc(&b, *p);
+		}
+		bb_buf_puts(&b, "};");
+	}
+	return bb_buf_steal(&b);
+}
+
+SQLRETURN SQL_API SQLConnect(SQLHDBC h, SQLCHAR *dsn, SQLSMALLINT dsn_len,
+			     SQLCHAR *uid, SQLSMALLINT uid_len, SQLCHAR *pwd,
+			     SQLSMALLINT pwd_len)
+{
+	char *d, *u, *p, *cs;
+	SQLRETURN rc;
+
+	ENTER_DBC(h);
+	d = bb_in_str(dsn, dsn_len);
+	u = bb_in_str(uid, uid_len);
+	p = bb_in_str(pwd, pwd_len);
+	cs = bb_connect_string(d ? d : "", u, p);
+	rc = cs ? bb_connect(dbc, cs, NULL)
+		: bb_diag_add(&dbc->diag, BB_E_NOMEM, 0, NULL, NULL);
+	if (p)
+		bb_wipe(p);
+	if (cs)
+		bb_wipe(cs);
+	free(d);
+	free(u);
+	free(p);
+	free(cs);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in,
+				   SQLSMALLINT in_len, SQLCHAR *out,
+				   SQLSMALLINT out_max, SQLSMALLINT *out_len,
+				   SQLUSMALLINT completion)
+{
+	char *cs, *full = NULL;
+	SQLRETURN rc, rc2;
+
+	ENTER_DBC(h);
+	cs = bb_in_str(in, in_len);
+	rc = bb_connect(dbc, cs ? cs : "", &full);
+	if (cs)
+		bb_wipe(cs);
+	free(cs);
+	if (SQL_SUCCEEDED(rc) && full) {
+		rc2 = bb_out_str_small(&dbc->diag, full, out, out_max, out_len,
+				       false);
+		if (rc2 != SQL_SUCCESS)
+			rc = rc2;
+	}
+	if (full)
+		bb_wipe(full);
+	free(full);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLDisconnect(SQLHDBC h)
+{
+	ENTER_DBC(h);
+	return bb_disconnect(dbc);
+}
+
+SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC h, SQLINTEGER attr,
+				    SQLPOINTER val, SQLINTEGER len)
+{
+	ENTER_DBC(h);
+	return bb_set_connect_attr(dbc, attr, val, len);
+}
+
+SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC h, SQLINTEGER attr,
+				    SQLPOINTER val, SQLINTEGER buflen,
+				    SQLINTEGER *outlen)
+{
+	ENTER_DBC(h);
+	return bb_get_connect_attr(dbc, attr, val, buflen, outlen, false);
+}
+
+SQLRETURN SQL_API SQLSetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
+				 SQLINTEGER len)
+{
+	ENTER_STMT(h);
+	return bb_set_stmt_attr(s, attr, val, len);
+}
+
+SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
+				 SQLINTEGER buflen, SQLINTEGER *outlen)
+{
+	ENTER_STMT(h);
+	return bb_get_stmt_attr(s, attr, val, buflen, outlen);
+}
+
+SQLRETURN SQL_API SQLGetInfo(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER val,
+			     SQLSMALLINT buflen, SQLSMALLINT *outlen)
+{
+	ENTER_DBC(h);
+	return bb_get_info(dbc, type, val, buflen, outlen, false);
+}
+
+SQLRETURN SQL_API SQLGetFunctions(SQLHDBC h, SQLUSMALLINT id,
+				  SQLUSMALLINT *supported)
+{
+	ENTER_DBC(h);
+	return bb_get_functions(dbc, id, supported);
+}
+
+SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT h, SQLSMALLINT type)
+{
+	ENTER_STMT(h);
+	return bb_get_type_info(s, type);
+}
+
+SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
+{
+	char *q;
+	SQLRETURN rc;
+
+	ENTER_STMT(h);
+	q = bb_in_str(sql, len);
+	rc = q ? bb_prepare(s, q)
+	       : bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
+	free(q);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLExecute(SQLHSTMT h)
+{
+	ENTER_STMT(h);
+	return bb_execute(s);
+}
+
+SQLRETURN SQL_API SQLExecDirect(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
+{
+	char *q;
+	SQLRETURN rc;
+
+	ENTER_STMT(h);
+	q = bb_in_str(sql, len);
+	rc = q ? bb_exec_direct(s, q)
+	       : bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
+	free(q);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT h, SQLSMALLINT *n)
+{
+	ENTER_STMT(h);
+	return bb_num_result_cols(s, n);
+}
+
+SQLRETURN bb_describe_out(bb_stmt *s, SQLUSMALLINT col, SQLPOINTER name,
+			  SQLSMALLINT name_max, SQLSMALLINT *name_len,
+			  SQLSMALLINT *type, SQLULEN *size,
+			  SQLSMALLINT *digits, SQLSMALLINT *nullable,
+			  bool wide)
+{
+	const bb_colinfo *ci;
+	SQLRETURN rc = bb_describe_col(s, col, &ci);
+
+	if (rc != SQL_SUCCESS)
+		return rc;
+	if (type)
+		*type = ci->sql_type;
+	if (size)
+		*size = ci->size;
+	if (digits)
+		*digits = ci->digits;
+	if (nullable)
+		*nullable = ci->nullable;
+	return bb_out_str_small(&s->diag, ci->name, name, name_max, name_len,
+				wide);
+}
+
+SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT h, SQLUSMALLINT col, SQLCHAR *name,
+				 SQLSMALLINT name_max, SQLSMALLINT *name_len,
+				 SQLSMALLINT *type, SQLULEN *size,
+				 SQLSMALLINT *digits, SQLSMALLINT *nullable)
+{
+	ENTER_STMT(h);
+	return bb_describe_out(s, col, name, name_max, name_len, type, size,
+			       digits, nullable, false);
+}
+
+SQLRETURN SQL_API SQLColAttribute(SQLHSTMT h, SQLUSMALLINT col,
+				  SQLUSMALLINT field, SQLPOINTER cbuf,
+				  SQLSMALLINT buflen, SQLSMALLINT *outlen,
+				  SQLLEN *num)
+{
+	ENTER_STMT(h);
+	return bb_col_attribute(s, col, field, cbuf, buflen, outlen, num,
+				false);
+}
+
+SQLRETURN SQL_API SQLBindCol(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT ctype,
+			     SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
+{
+	ENTER_STMT(h);
+	return bb_bind_col(s, col, ctype, ptr, buflen, ind);
+}
+
+SQLRETURN SQL_API SQLFetch(SQLHSTMT h)
+{
+	ENTER_STMT(h);
+	return bb_fetch(s);
+}
+
+SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT h, SQLSMALLINT orient,
+				 SQLLEN offset)
+{
+	ENTER_STMT(h);
+	return bb_fetch_scroll(s, orient, offset);
+}
+
+SQLRETURN SQL_API SQLGetData(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT ctype,
+			     SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
+{
+	ENTER_STMT(h);
+	return bb_get_data(s, col, ctype, ptr, buflen, ind);
+}
+
+SQLRETURN SQL_API SQLRowCount(SQLHSTMT h, SQLLEN *n)
+{
+	ENTER_STMT(h);
+	return bb_row_count(s, n);
+}
+
+SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT h)
+{
+	ENTER_STMT(h);
+	return bb_close_cursor(s, true);
+}
+
+SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h)
+{
+	ENTER_STMT(h);
+	/* One statement yields at most one result set. */
+	bb_close_cursor(s, false);
+	return SQL_NO_DATA;
+}
+
+SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
+{
+	ENTER_STMT(h);
+	/* Calls run synchronously: from another thread, interrupting the
+	 * engine stops the statement at its next row. */
+	sqlite3_interrupt(s->dbc->engine.db);
+	return SQL_SUCCESS;
+}
+
+SQLRETURN SQL_API SQLNumParams(SQLHSTMT h, SQLSMALLINT *n)
+{
+	ENTER_STMT(h);
+	if (!s->prepared)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (n)
+		*n = (SQLSMALLINT)sqlite3_bind_parameter_count(s->st);
+	return SQL_SUCCESS;
+}
+
+SQLRETURN SQL_API SQLNativeSql(SQLHDBC h, SQLCHAR *in, SQLINTEGER in_len,
+			       SQLCHAR *out, SQLINTEGER out_max,
+			       SQLINTEGER *out_len)
+{
+	char *q;
+	SQLLEN n = 0;
+	SQLRETURN rc;
+
+	ENTER_DBC(h);
+	q = bb_in_str(in, in_len);
+	if (!q)
+		return bb_diag_add(&dbc->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
+	rc = bb_out_str(&dbc->diag, q, out, out_max, &n, false);
+	if (out_len)
+		*out_len = (SQLINTEGER)n;
+	free(q);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE h,
+				SQLSMALLINT rec, SQLCHAR *state,
+				SQLINTEGER *native, SQLCHAR *msg,
+				SQLSMALLINT msg_max, SQLSMALLINT *msg_len)
+{
+	bb_diag *d = bb_diag_of(type, h);
+	char st[6];
+	SQLINTEGER nat;
+	const char *text;
+	SQLRETURN rc;
+
+	if (!d)
+		return SQL_INVALID_HANDLE;
+	if (msg_max < 0)
+		return SQL_ERROR;
+	rc = bb_get_diag_rec(d, rec, st, &nat, &text);
+	if (rc != SQL_SUCCESS)
+		return rc;
+	if (state)
+		memcpy(state, st, 6);
+	if (native)
+		*native = nat;
+	return bb_out_str_small(NULL, text, msg, msg_max, msg_len, false);
+}
+
+SQLRETURN SQL_API SQLGetDiagField(SQLSMALLINT type, SQLHANDLE h,
+				  SQLSMALLINT rec, SQLSMALLINT field,
+				  SQLPOINTER val, SQLSMALLINT buflen,
+				  SQLSMALLINT *outlen)
+{
+	bb_diag *d = bb_diag_of(type, h);
+
+	if (!d)
+		return SQL_INVALID_HANDLE;
+	return bb_get_diag_field(d, type, rec, field, val, buflen, outlen,
+				 false);
+}
+
+SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len,
+			    SQLCHAR *schem, SQLSMALLINT schem_len,
+			    SQLCHAR *table, SQLSMALLINT table_len,
+			    SQLCHAR *types, SQLSMALLINT types_len)
+{
+	char *c, *sc, *t, *ty;
+	SQLRETURN rc;
+
+	ENTER_STMT(h);
+	c = bb_in_str(cat, cat_len);
+	sc = bb_in_str(schem, schem_len);
+	t = bb_in_str(table, table_len);
+	ty = bb_in_str(types, types_len);
+	rc = bb_catalog_tables(s, c, sc, t, ty);
+	free(c);
+	free(sc);
+	free(t);
+	free(ty);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len,
+			     SQLCHAR *schem, SQLSMALLINT schem_len,
+			     SQLCHAR *table, SQLSMALLINT table_len,
+			     SQLCHAR *col, SQLSMALLINT col_len)
+{
+	char *c, *sc, *t, *co;
+	SQLRETURN rc;
+
+	ENTER_STMT(h);
+	c = bb_in_str(cat, cat_len);
+	sc = bb_in_str(schem, schem_len);
+	t = bb_in_str(table, table_len);
+	co = bb_in_str(col, col_len);
+	rc = bb_catalog_columns(s, c, sc, t, co);
+	free(c);
+	free(sc);
+	free(t);
+	free(co);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT op)
+{
+	bb_diag *d = bb_diag_of(type, h);
+
+	if (d)
+		bb_diag_clear(d);
+	return bb_end_tran(type, h, op);
+}

@@ -1,0 +1,234 @@
+/*
+ * fetch.c - reading rows: SQLBindCol, SQLFetch, SQLFetchScroll, SQLGetData.
+ *
+ * Rows come from the engine one at a time (the virtual tables fetch API
+ * pages as they go). Bound columns are filled on each fetch, with
+ * row-wise or column-wise binding and a row array; SQLGetData reads any
+ * column of the current row, in pieces where the value is long.
+ */
+#include "util/setup.h"
+#include "odbc/handles.h"
+#include "odbc/convert.h"
+#include "util/str.h"
+
+static bb_cell cell_of(sqlite3_stmt *st, int i)
+{
+	bb_cell c;
+
+	memset(&c, 0, sizeof(c));
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_INTEGER:
+		c.kind = BB_CELL_INT;
+		c.i = sqlite3_column_int64(st, i);
+		break;
+	case SQLITE_FLOAT:
+		c.kind = BB_CELL_DOUBLE;
+		c.d = sqlite3_column_double(st, i);
+		break;
+	case SQLITE_TEXT:
+		c.kind = BB_CELL_TEXT;
+		c.text = (const char *)sqlite3_column_text(st, i);
+		c.len = (size_t)sqlite3_column_bytes(st, i);
+		break;
+	case SQLITE_BLOB:
+		c.kind = BB_CELL_BLOB;
+		c.text = sqlite3_column_blob(st, i);
+		c.len = (size_t)sqlite3_column_bytes(st, i);
+		break;
+	default:
+		c.kind = BB_CELL_NULL;
+	}
+	return c;
+}
+
+SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
+		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
+{
+	if (buflen < 0)
+		return bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
+	if (col == 0)
+		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL,
+				   "bookmarks are not supported");
+	if (col > s->nbinds) {
+		bb_binding *b;
+
+		if (!ptr && !ind)
+			return SQL_SUCCESS; /* unbinding what was never bound */
+		b = realloc(s->binds, col * sizeof(*b));
+		if (!b)
+			return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+		memset(b + s->nbinds, 0, (col - s->nbinds) * sizeof(*b));
+		s->binds = b;
+		s->nbinds = col;
+	}
+	if (ptr && bb_default_ctype(ctype) == 0 && ctype != SQL_C_DEFAULT)
+		return bb_diag_add(&s->diag, BB_E_BAD_CTYPE, 0, NULL, NULL);
+	s->binds[col - 1].ctype = ctype;
+	s->binds[col - 1].ptr = ptr;
+	s->binds[col - 1].buflen = buflen;
+	s->binds[col - 1].ind = ind;
+	return SQL_SUCCESS;
+}
+
+/* Where row r of a bound column goes, for either binding orientation. */
+static void bound_addr(const bb_stmt *s, const bb_binding *b, SQLULEN r,
+		       SQLPOINTER *ptr, SQLLEN **ind)
+{
+	SQLULEN off = s->bind_offset ? *s->bind_offset : 0;
+	SQLLEN elem = s->bind_type == SQL_BIND_BY_COLUMN
+			      ? (bb_ctype_size(b->ctype) ? bb_ctype_size(b->ctype)
+							: b->buflen)
+			      : (SQLLEN)s->bind_type;
+	SQLLEN ind_elem = s->bind_type == SQL_BIND_BY_COLUMN
+				  ? (SQLLEN)sizeof(SQLLEN)
+				  : (SQLLEN)s->bind_type;
+
+	*ptr = b->ptr ? (char *)b->ptr + off + r * (SQLULEN)elem : NULL;
+	*ind = b->ind ? (SQLLEN *)((char *)b->ind + off + r * (SQLULEN)ind_elem)
+		      : NULL;
+}
+
+/* Converts the current row into the bound buffers of row r. */
+static SQLRETURN fill_row(bb_stmt *s, SQLULEN r)
+{
+	SQLRETURN rc = SQL_SUCCESS;
+	int i;
+
+	for (i = 0; i < s->nbinds && i < s->ncols; i++) {
+		const bb_binding *b = &s->binds[i];
+		bb_cell cell;
+		SQLPOINTER ptr;
+		SQLLEN *ind;
+		size_t offset = 0;
+		bb_cond cond = BB_OK;
+		bb_conv_rc cr;
+
+		if (!b->ptr && !b->ind)
+			continue;
+		bound_addr(s, b, r, &ptr, &ind);
+		cell = cell_of(s->st, i);
+		cr = bb_convert(&cell, s->cols[i].sql_type, b->ctype, ptr,
+				b->buflen, ind, &offset, &cond);
+		if (cr == BB_CONV_INFO) {
+			bb_diag_add(&s->diag, cond, 0, NULL, NULL);
+			if (rc == SQL_SUCCESS)
+				rc = SQL_SUCCESS_WITH_INFO;
+		} else if (cr == BB_CONV_ERROR) {
+			bb_diag_add(&s->diag, cond, 0, NULL, NULL);
+			s->diag.recs[s->diag.n - 1].column = i + 1;
+			rc = SQL_ERROR;
+		}
+	}
+	return rc;
+}
+
+/* Moves the engine to the next row; false at the end or on failure. */
+static SQLRETURN advance(bb_stmt *s, bool *got)
+{
+	int src;
+
+	*got = false;
+	if (s->done)
+		return SQL_SUCCESS;
+	if (s->row_ready) {
+		s->row_ready = false;
+		*got = true;
+		return SQL_SUCCESS;
+	}
+	bb_engine_reset(&s->dbc->engine);
+	src = sqlite3_step(s->st);
+	if (src == SQLITE_ROW) {
+		*got = true;
+		return SQL_SUCCESS;
+	}
+	s->done = true;
+	if (src == SQLITE_DONE)
+		return SQL_SUCCESS;
+	return bb_stmt_sqlite_error(s, src);
+}
+
+SQLRETURN bb_fetch(bb_stmt *s)
+{
+	SQLULEN n = s->row_array_size ? s->row_array_size : 1, r;
+	SQLRETURN rc = SQL_SUCCESS;
+
+	if (!s->executed || s->ncols == 0)
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL, NULL);
+	s->gd_col = 0;
+	s->gd_offset = 0;
+	s->fetched = false;
+	for (r = 0; r < n; r++) {
+		bool got;
+		SQLRETURN one;
+
+		if (s->max_rows && s->rows_seen >= s->max_rows)
+			break;
+		one = advance(s, &got);
+		if (!SQL_SUCCEEDED(one)) {
+			if (r == 0)
+				return one;
+			break; /* report the rows before the failure */
+		}
+		if (!got)
+			break;
+		s->rows_seen++;
+		one = fill_row(s, r);
+		if (s->row_status)
+			s->row_status[r] = one == SQL_SUCCESS ? SQL_ROW_SUCCESS
+					   : one == SQL_ERROR ? SQL_ROW_ERROR
+							      : SQL_ROW_SUCCESS_WITH_INFO;
+		if (one != SQL_SUCCESS && rc != SQL_ERROR)
+			rc = n == 1 ? one : SQL_SUCCESS_WITH_INFO;
+		if (n == 1 && one == SQL_ERROR)
+			rc = SQL_ERROR;
+	}
+	if (s->rows_fetched)
+		*s->rows_fetched = r;
+	if (s->row_status)
+		for (SQLULEN k = r; k < n; k++)
+			s->row_status[k] = SQL_ROW_NOROW;
+	if (r == 0)
+		return SQL_NO_DATA;
+	s->fetched = n == 1;
+	return rc;
+}
+
+SQLRETURN bb_fetch_scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN offset)
+{
+	if (orient == SQL_FETCH_NEXT)
+		return bb_fetch(s);
+	return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
+			   "the cursor is forward-only");
+}
+
+SQLRETURN bb_get_data(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
+		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
+{
+	bb_cell cell;
+	bb_cond cond = BB_OK;
+	bb_conv_rc cr;
+
+	if (!s->executed || !s->fetched || s->done)
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "no row is current");
+	if (col < 1 || col > s->ncols)
+		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
+	if (col != s->gd_col) {
+		s->gd_col = col;
+		s->gd_offset = 0;
+	}
+	cell = cell_of(s->st, col - 1);
+	cr = bb_convert(&cell, s->cols[col - 1].sql_type, ctype, ptr, buflen,
+			ind, &s->gd_offset, &cond);
+	switch (cr) {
+	case BB_CONV_OK:
+		return SQL_SUCCESS;
+	case BB_CONV_NO_DATA:
+		return SQL_NO_DATA;
+	case BB_CONV_INFO:
+		return bb_diag_add(&s->diag, cond, 0, NULL, NULL);
+	case BB_CONV_ERROR:
+		break;
+	}
+	return bb_diag_add(&s->diag, cond, 0, NULL, NULL);
+}

@@ -1,0 +1,172 @@
+/*
+ * handles.h - the environment, connection and statement handles.
+ *
+ * Each exported entry point checks its handle's magic, clears its
+ * diagnostics and calls the internal bb_* function that does the work;
+ * the rest of the driver calls those directly.
+ */
+#ifndef BB_HANDLES_H
+#define BB_HANDLES_H
+
+#include "util/setup.h"
+#include "util/err.h"
+#include "util/log.h"
+#include "config/props.h"
+#include "rest/http.h"
+#include "engine/engine.h"
+#include "odbc/diag.h"
+
+#include <sqlite3.h>
+
+#define BB_ENV_MAGIC 0x62626531u
+#define BB_DBC_MAGIC 0x62626432u
+#define BB_STMT_MAGIC 0x62627333u
+
+typedef struct bb_stmt bb_stmt;
+
+typedef struct bb_env {
+	unsigned magic;
+	bb_diag diag;
+	SQLINTEGER odbc_version;   /* SQL_OV_ODBC3 or SQL_OV_ODBC2 */
+	int nconns;                /* connections still allocated */
+} bb_env;
+
+typedef struct bb_dbc {
+	unsigned magic;
+	bb_diag diag;
+	bb_env *env;               /* borrowed; the owner */
+	bool connected;
+	bb_props props;            /* owned */
+	bb_log log;                /* owned; request log and trace */
+	bb_http http;              /* owned; valid while connected */
+	bb_engine engine;          /* owned; valid while connected */
+	bb_stmt *stmts;            /* list of this connection's statements */
+	SQLUINTEGER login_timeout;
+	SQLUINTEGER autocommit;
+	SQLUINTEGER access_mode;
+	SQLUINTEGER txn_isolation;
+	SQLUINTEGER query_timeout;
+	char *current_catalog;     /* owned; what the app set, or NULL */
+	bool catalog_ready;        /* the catalog tables exist in the engine */
+} bb_dbc;
+
+/* What an application bound to one result column. */
+typedef struct bb_binding {
+	SQLSMALLINT ctype;
+	SQLPOINTER ptr;            /* borrowed from the application */
+	SQLLEN buflen;
+	SQLLEN *ind;               /* borrowed from the application */
+} bb_binding;
+
+/* What the driver reports for one result column. */
+typedef struct bb_colinfo {
+	char *name;                /* owned; label */
+	char *base_name;           /* owned; the table's column, or "" */
+	char *table;               /* owned; the table, or "" */
+	SQLSMALLINT sql_type;
+	SQLULEN size;
+	SQLSMALLINT digits;
+	SQLSMALLINT nullable;
+} bb_colinfo;
+
+struct bb_stmt {
+	unsigned magic;
+	bb_diag diag;
+	bb_dbc *dbc;               /* borrowed; the owner */
+	bb_stmt *next;             /* in dbc->stmts */
+	sqlite3_stmt *st;          /* owned; the prepared statement */
+	bool prepared;             /* st holds an application's statement */
+	bool executed;             /* a result set is open or counted */
+	bool row_ready;            /* st is on a row not yet fetched */
+	bool fetched;              /* the app is on a row (GetData allowed) */
+	bool done;                 /* no more rows */
+	int ncols;
+	bb_colinfo *cols;          /* owned; ncols entries */
+	bb_binding *binds;         /* owned; nbinds entries, 1-based by col */
+	int nbinds;
+	int gd_col;                /* column of the last SQLGetData, or 0 */
+	size_t gd_offset;          /* how much of it was returned */
+	SQLLEN row_count;
+	SQLULEN max_rows;
+	SQLULEN row_array_size;
+	SQLULEN *rows_fetched;     /* borrowed from the application */
+	SQLUSMALLINT *row_status;  /* borrowed from the application */
+	SQLULEN query_timeout;
+	SQLULEN cursor_type;
+	SQLULEN concurrency;
+	SQLULEN bind_type;
+	SQLULEN *bind_offset;      /* borrowed from the application */
+	SQLULEN rows_seen;         /* rows fetched in this result set */
+	const char *const *decls;  /* static; declared types of an internal
+				    * result's columns (catalog functions) */
+};
+
+/* Handle checks for the entry points. */
+bb_env *bb_env_of(SQLHANDLE h);
+bb_dbc *bb_dbc_of(SQLHANDLE h);
+bb_stmt *bb_stmt_of(SQLHANDLE h);
+
+/* Internal functions behind the entry points (odbc/env.c, conn.c,
+ * stmt.c, fetch.c, info.c, catalog.c). Strings are UTF-8. */
+SQLRETURN bb_alloc_handle(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out);
+SQLRETURN bb_free_handle(SQLSMALLINT type, SQLHANDLE h);
+SQLRETURN bb_set_env_attr(bb_env *env, SQLINTEGER attr, SQLPOINTER val);
+SQLRETURN bb_get_env_attr(bb_env *env, SQLINTEGER attr, SQLPOINTER val,
+			  SQLINTEGER buflen, SQLINTEGER *outlen);
+
+SQLRETURN bb_connect(bb_dbc *dbc, const char *conn_str, char **out_str);
+SQLRETURN bb_disconnect(bb_dbc *dbc);
+SQLRETURN bb_set_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
+			      SQLINTEGER len);
+SQLRETURN bb_get_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
+			      SQLINTEGER buflen, SQLINTEGER *outlen,
+			      bool wide);
+SQLRETURN bb_end_tran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT op);
+
+SQLRETURN bb_prepare(bb_stmt *s, const char *sql);
+SQLRETURN bb_execute(bb_stmt *s);
+SQLRETURN bb_exec_direct(bb_stmt *s, const char *sql);
+SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open);
+SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option);
+SQLRETURN bb_num_result_cols(bb_stmt *s, SQLSMALLINT *n);
+SQLRETURN bb_row_count(bb_stmt *s, SQLLEN *n);
+SQLRETURN bb_describe_col(bb_stmt *s, SQLUSMALLINT col, const bb_colinfo **ci);
+SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
+			   SQLPOINTER cbuf, SQLSMALLINT buflen,
+			   SQLSMALLINT *outlen, SQLLEN *num, bool wide);
+SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
+			   SQLINTEGER len);
+SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
+			   SQLINTEGER buflen, SQLINTEGER *outlen);
+/* A failed SQLite call as a diagnostic (the API's failure if any). */
+SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc);
+/* Runs SQL the driver wrote itself (catalog functions) as the result. */
+SQLRETURN bb_exec_internal(bb_stmt *s, const char *sql, const char **args,
+			   int nargs, const char *const *decls);
+
+SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
+		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
+SQLRETURN bb_fetch(bb_stmt *s);
+SQLRETURN bb_fetch_scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN offset);
+SQLRETURN bb_get_data(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
+		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
+
+SQLRETURN bb_get_info(bb_dbc *dbc, SQLUSMALLINT type, SQLPOINTER val,
+		      SQLSMALLINT buflen, SQLSMALLINT *outlen, bool wide);
+SQLRETURN bb_get_functions(bb_dbc *dbc, SQLUSMALLINT id,
+			   SQLUSMALLINT *supported);
+SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type);
+SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
+			    const char *table, const char *types);
+SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
+		     const char *table, const char *column);
+
+/* Copies UTF-8 text to an application's buffer as UTF-8 or UTF-16;
+ * lengths in bytes (ANSI) or characters (wide) as ODBC wants; 01004 on
+ * truncation, recorded on diag. */
+SQLRETURN bb_out_str(bb_diag *diag, const char *s, SQLPOINTER buf,
+		     SQLLEN buflen, SQLLEN *outlen, bool wide);
+SQLRETURN bb_out_str_small(bb_diag *diag, const char *s, SQLPOINTER buf,
+			   SQLSMALLINT buflen, SQLSMALLINT *outlen, bool wide);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * stmt.c - the statement handle: SQLPrepare, SQLExecute, SQLExecDirect,
+ * SQLNumResultCols, SQLDescribeCol, SQLRowCount, SQLFreeStmt,
+ * SQLCloseCursor.
+ *
+ * A statement is one SQLite statement on the connection's engine.
+ * Executing steps to the first row at once, so that API failures (bad
+ * credentials, unknown repository) are reported by SQLExecute, where
+ * applications look for them, and not by the first SQLFetch.
+ */
+#include "util/setup.h"
+#include "odbc/handles.h"
+#include "odbc/types.h"
+#include "engine/tables.h"
+#include "util/str.h"
+
+#include <ctype.h>
+
+static void free_cols(bb_stmt *s)
+{
+	int i;
+
+	for (i = 0; i < s->ncols; i++) {
+		free(s->cols[i].name);
+		free(s->cols[i].base_name);
+		free(s->cols[i].table);
+	}
+	free(s->cols);
+	s->cols = NULL;
+	s->ncols = 0;
+}
+
+/* Maps a failed SQLite call to a diagnostic: the engine's own record of
+ * an API failure if there is one, else SQLite's message. */
+SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc)
+{
+	bb_engine *e = &s->dbc->engine;
+	const char *msg = sqlite3_errmsg(e->db);
+	bb_cond cond = BB_E_GENERAL;
+
+	if (e->err.cond != BB_OK)
+		return bb_diag_err(&s->diag, &e->err, "rest");
+	if ((rc & 0xff) == SQLITE_NOMEM)
+		cond = BB_E_NOMEM;
+	else if (strstr(msg, "no such table"))
+		cond = BB_E_NO_TABLE;
+	else if (strstr(msg, "no such column"))
+		cond = BB_E_NO_COLUMN;
+	else if (strstr(msg, "syntax error") || strstr(msg, "incomplete input") ||
+		 strstr(msg, "unrecognized token"))
+		cond = BB_E_SYNTAX;
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		cond = BB_E_CONSTRAINT;
+	else if ((rc & 0xff) == SQLITE_INTERRUPT)
+		cond = BB_E_CANCELLED;
+	return bb_diag_add(&s->diag, cond, rc, "engine", msg);
+}
+
+static SQLSMALLINT nullable_of(const char *table, const char *column)
+{
+	const bb_table_def *t = table ? bb_table_find(table) : NULL;
+	int c = t && column ? bb_table_column(t, column) : -1;
+
+	if (c < 0)
+		return SQL_NULLABLE_UNKNOWN;
+	return t->cols[c].flags & BB_COL_NOT_NULL ? SQL_NO_NULLS
+						  : SQL_NULLABLE;
+}
+
+/* Describes column i from its declared type, or, for an expression,
+ * from the value on the current row if there is one. */
+static void describe(bb_stmt *s, int i, bool on_row)
+{
+	bb_colinfo *ci = &s->cols[i];
+	const char *decl = s->decls ? s->decls[i]
+				    : sqlite3_column_decltype(s->st, i);
+	SQLULEN size = 0;
+	SQLSMALLINT t = bb_type_from_decl(decl, &size);
+
+	if (t == SQL_UNKNOWN_TYPE) {
+		int kind = on_row ? sqlite3_column_type(s->st, i) : SQLITE_NULL;
+
+		t = kind == SQLITE_INTEGER ? SQL_BIGINT
+		    : kind == SQLITE_FLOAT ? SQL_DOUBLE
+		    : kind == SQLITE_BLOB  ? SQL_LONGVARBINARY
+					   : SQL_WVARCHAR;
+	}
+	ci->sql_type = t;
+	ci->size = size ? size : bb_type_of(t)->size;
+	ci->digits = bb_type_of(t)->digits < 0 ? 0 : bb_type_of(t)->digits;
+}
+
+static SQLRETURN build_cols(bb_stmt *s, bool on_row)
+{
+	int n = sqlite3_column_count(s->st), i;
+
+	free_cols(s);
+	if (n == 0)
+		return SQL_SUCCESS;
+	s->cols = calloc((size_t)n, sizeof(*s->cols));
+	if (!s->cols)
+		return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+	s->ncols = n;
+	for (i = 0; i < n; i++) {
+		bb_colinfo *ci = &s->cols[i];
+		const char *table = sqlite3_column_table_name(s->st, i);
+		const char *base = sqlite3_column_origin_name(s->st, i);
+
+		ci->name = bb_strdup(sqlite3_column_name(s->st, i));
+		ci->table = bb_strdup(table ? table : "");
+		ci->base_name = bb_strdup(base ? base : "");
+		if (!ci->name || !ci->table || !ci->base_name)
+			return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+		ci->nullable = nullable_of(table, base);
+		describe(s, i, on_row);
+	}
+	return SQL_SUCCESS;
+}
+
+static bool blank(const char *p)
+{
+	while (*p && (isspace((unsigned char)*p) || *p == ';'))
+		p++;
+	return *p == '\0';
+}
+
+SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
+{
+	if (must_be_open && !(s->executed && s->ncols > 0))
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL, NULL);
+	if (s->st)
+		sqlite3_reset(s->st);
+	s->executed = s->row_ready = s->fetched = s->done = false;
+	s->gd_col = 0;
+	s->gd_offset = 0;
+	s->rows_seen = 0;
+	return SQL_SUCCESS;
+}
+
+SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
+{
+	const char *tail = NULL;
+	int rc;
+
+	bb_close_cursor(s, false);
+	if (s->st) {
+		sqlite3_finalize(s->st);
+		s->st = NULL;
+	}
+	s->prepared = false;
+	s->decls = NULL;
+	free_cols(s);
+	bb_engine_reset(&s->dbc->engine);
+	bb_trace(&s->dbc->log, BB_LOG_SQL, "prepare: %s", sql);
+	rc = sqlite3_prepare_v2(s->dbc->engine.db, sql, -1, &s->st, &tail);
+	if (rc != SQLITE_OK)
+		return bb_stmt_sqlite_error(s, rc);
+	if (!s->st)
+		return bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "sql",
+				   "the statement is empty");
+	if (tail && !blank(tail)) {
+		sqlite3_finalize(s->st);
+		s->st = NULL;
+		return bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "sql",
+				   "only one statement can be executed at a "
+				   "time");
+	}
+	s->prepared = true;
+	return build_cols(s, false);
+}
+
+static SQLRETURN add_warnings(bb_stmt *s, SQLRETURN rc)
+{
+	bb_engine *e = &s->dbc->engine;
+	int i;
+
+	for (i = 0; i < e->nwarnings; i++) {
+		bb_err w = e->warnings[i];
+
+		bb_diag_add(&s->diag, BB_W_GENERAL, w.native, "rest", w.msg);
+		rc = SQL_SUCCESS_WITH_INFO;
+	}
+	e->nwarnings = 0;
+	return rc;
+}
+
+SQLRETURN bb_execute(bb_stmt *s)
+{
+	SQLRETURN rc;
+	int src;
+
+	if (!s->st || !s->prepared)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
+				   "no statement is prepared");
+	bb_close_cursor(s, false);
+	bb_engine_reset(&s->dbc->engine);
+	src = sqlite3_step(s->st);
+	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+		rc = bb_stmt_sqlite_error(s, src);
+		sqlite3_reset(s->st);
+		return rc;
+	}
+	s->executed = true;
+	s->row_ready = src == SQLITE_ROW;
+	s->done = src == SQLITE_DONE;
+	s->row_count = sqlite3_column_count(s->st) == 0
+			       ? sqlite3_changes(s->dbc->engine.db)
+			       : -1;
+	s->diag.row_count = s->row_count;
+	rc = build_cols(s, s->row_ready);
+	if (rc != SQL_SUCCESS)
+		return rc;
+	return add_warnings(s, SQL_SUCCESS);
+}
+
+SQLRETURN bb_exec_direct(bb_stmt *s, const char *sql)
+{
+	SQLRETURN rc = bb_prepare(s, sql);
+
+	if (!SQL_SUCCEEDED(rc))
+		return rc;
+	return bb_execute(s);
+}
+
+SQLRETURN bb_exec_internal(bb_stmt *s, const char *sql, const char **args,
+			   int nargs, const char *const *decls)
+{
+	SQLRETURN rc = bb_prepare(s, sql);
+	int i;
+
+	if (!SQL_SUCCEEDED(rc))
+		return rc;
+	s->decls = decls;
+	for (i = 0; i < nargs; i++)
+		if (args[i])
+			sqlite3_bind_text(s->st, i + 1, args[i], -1,
+					  SQLITE_TRANSIENT);
+	return bb_execute(s);
+}
+
+SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option)
+{
+	switch (option) {
+	case SQL_CLOSE:
+		return bb_close_cursor(s, false);
+	case SQL_UNBIND:
+		free(s->binds);
+		s->binds = NULL;
+		s->nbinds = 0;
+		return SQL_SUCCESS;
+	case SQL_RESET_PARAMS:
+		if (s->st)
+			sqlite3_clear_bindings(s->st);
+		return SQL_SUCCESS;
+	case SQL_DROP:
+		return bb_free_handle(SQL_HANDLE_STMT, s);
+	}
+	return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
+			   "unknown SQLFreeStmt option");
+}
+
+SQLRETURN bb_num_result_cols(bb_stmt *s, SQLSMALLINT *n)
+{
+	if (!s->prepared)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (n)
+		*n = (SQLSMALLINT)s->ncols;
+	return SQL_SUCCESS;
+}
+
+SQLRETURN bb_row_count(bb_stmt *s, SQLLEN *n)
+{
+	if (!s->executed)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (n)
+		*n = s->row_count;
+	return SQL_SUCCESS;
+}
+
+SQLRETURN bb_describe_col(bb_stmt *s, SQLUSMALLINT col,
+			  const bb_colinfo **ci)
+{
+	if (!s->prepared)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (col < 1 || col > s->ncols)
+		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
+	*ci = &s->cols[col - 1];
+	return SQL_SUCCESS;
+}

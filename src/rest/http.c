@@ -1,0 +1,295 @@
+/*
+ * http.c - GET requests to the Bitbucket API with retries and error
+ * mapping.
+ */
+#include "util/setup.h"
+#include "rest/http.h"
+#include "auth/auth.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <time.h>
+
+#define MAX_BODY (64L * 1024 * 1024) /* one page never legitimately nears */
+#define MAX_RETRY_WAIT_S 60
+
+static size_t on_body(char *data, size_t size, size_t n, void *arg)
+{
+	bb_buf *b = arg;
+	size_t len = size * n;
+
+	if (b->len + len > (size_t)MAX_BODY || !bb_buf_append(b, data, len))
+		return 0; /* makes curl fail the transfer */
+	return len;
+}
+
+/* The scheme and authority of a URL: "https://api.bitbucket.org". */
+static char *origin_of(const char *url)
+{
+	const char *p = strstr(url, "://");
+	size_t n;
+
+	if (!p)
+		return NULL;
+	p += 3;
+	n = strcspn(p, "/?#");
+	if (n == 0)
+		return NULL;
+	return bb_strndup(url, (size_t)(p - url) + n);
+}
+
+bool bb_http_same_origin(const bb_http *h, const char *url)
+{
+	size_t n = strlen(h->origin);
+
+	return bb_strncasecmp(url, h->origin, n) == 0 &&
+	       (url[n] == '/' || url[n] == '?' || url[n] == '\0');
+}
+
+static bool valid_base(const char *u)
+{
+	return bb_strncasecmp(u, "https://", 8) == 0 ||
+	       bb_strncasecmp(u, "http://", 7) == 0;
+}
+
+bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
+{
+	const char *base = bb_props_get(p, BB_P_BASE_URL);
+	const char *ca = bb_props_get(p, BB_P_CA_FILE);
+	const char *proxy = bb_props_get(p, BB_P_PROXY);
+	size_t n;
+
+	memset(h, 0, sizeof(*h));
+	h->log = log;
+	if (!base || !valid_base(base))
+		return bb_err_set(err, BB_E_CONN_STRING, 0,
+				  "BaseURL must start with https:// or "
+				  "http://");
+	h->base_url = bb_strdup(base);
+	h->origin = origin_of(base);
+	h->curl = curl_easy_init();
+	if (!h->base_url || !h->origin || !h->curl)
+		goto nomem;
+	n = strlen(h->base_url);
+	while (n && h->base_url[n - 1] == '/')
+		h->base_url[--n] = '\0';
+	h->timeout_s = bb_props_get_long(p, BB_P_TIMEOUT, 60);
+	h->max_retries = (int)bb_props_get_long(p, BB_P_MAX_RETRIES, 3);
+	if (h->max_retries < 0 || h->max_retries > 10)
+		h->max_retries = 3;
+	h->headers = curl_slist_append(NULL, "Accept: application/json");
+	h->headers = curl_slist_append(h->headers,
+				       "User-Agent: bbodbc/" BB_DRIVER_VERSION);
+	if (!h->headers)
+		goto nomem;
+	curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, h->headers);
+	curl_easy_setopt(h->curl, CURLOPT_ERRORBUFFER, h->curl_msg);
+	curl_easy_setopt(h->curl, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h->curl, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(h->curl, CURLOPT_TIMEOUT, h->timeout_s);
+	curl_easy_setopt(h->curl, CURLOPT_CONNECTTIMEOUT,
+			 bb_props_get_long(p, BB_P_CONNECT_TIMEOUT, 30));
+	curl_easy_setopt(h->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h->curl, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(h->curl, CURLOPT_MAXREDIRS, 5L);
+	curl_easy_setopt(h->curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(h->curl, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(h->curl, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (ca && *ca)
+		curl_easy_setopt(h->curl, CURLOPT_CAINFO, ca);
+	/* An explicit Proxy wins; otherwise libcurl reads the usual
+	 * environment variables, as users of other tools expect. */
+	if (proxy && *proxy)
+		curl_easy_setopt(h->curl, CURLOPT_PROXY, proxy);
+	return bb_auth_apply(h->curl, p, err);
+nomem:
+	return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+}
+
+void bb_http_cleanup(bb_http *h)
+{
+	if (h->curl)
+		curl_easy_cleanup(h->curl);
+	curl_slist_free_all(h->headers);
+	free(h->base_url);
+	free(h->origin);
+	memset(h, 0, sizeof(*h));
+}
+
+void bb_response_free(bb_response *r)
+{
+	bb_buf_free(&r->body);
+	r->status = 0;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+/* The path and query of a URL, for logs and messages. */
+static const char *path_of(const bb_http *h, const char *url)
+{
+	return bb_http_same_origin(h, url) ? url + strlen(h->origin) : url;
+}
+
+/* Takes the "error.message" (and detail) of an API error body. */
+static void api_message(const bb_buf *body, char *out, size_t size)
+{
+	cJSON *root = body->data ? cJSON_Parse(body->data) : NULL;
+	const cJSON *e = cJSON_GetObjectItemCaseSensitive(root, "error");
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(e, "message");
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(e, "detail");
+
+	out[0] = '\0';
+	if (!root && body->data) {
+		/* Some refusals (a bad password) come as plain text: keep its
+		 * first line, which is the service's own explanation. */
+		size_t n = strcspn(body->data, "\r\n");
+
+		if (n >= size)
+			n = size - 1;
+		memcpy(out, body->data, n);
+		out[n] = '\0';
+		return;
+	}
+	if (cJSON_IsString(m) && cJSON_IsString(d) && *d->valuestring)
+		bb_snprintf(out, size, "%s: %s", m->valuestring,
+			    d->valuestring);
+	else if (cJSON_IsString(m))
+		bb_strlcpy(out, m->valuestring, size);
+	cJSON_Delete(root);
+}
+
+static bb_cond cond_of_status(long status)
+{
+	switch (status) {
+	case 401:
+		return BB_E_AUTH;
+	case 403:
+		return BB_E_PERMISSION;
+	case 404:
+	case 410:
+		return BB_E_NO_TABLE;
+	case 429:
+		return BB_E_RATE_LIMIT;
+	default:
+		return BB_E_API;
+	}
+}
+
+static bool status_error(bb_http *h, const char *url, bb_response *r,
+			 bb_err *err)
+{
+	char msg[300];
+
+	api_message(&r->body, msg, sizeof(msg));
+	if (!msg[0])
+		bb_strlcpy(msg, "the API refused the request", sizeof(msg));
+	return bb_err_set(err, cond_of_status(r->status), r->status,
+			  "%s (HTTP %ld on GET %s)", msg, r->status,
+			  path_of(h, url));
+}
+
+static bool transient(CURLcode rc)
+{
+	return rc == CURLE_COULDNT_CONNECT || rc == CURLE_OPERATION_TIMEDOUT ||
+	       rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR ||
+	       rc == CURLE_GOT_NOTHING || rc == CURLE_PARTIAL_FILE;
+}
+
+static bool net_error(bb_http *h, const char *url, CURLcode rc, bb_err *err)
+{
+	bb_cond c = h->connected ? BB_E_COMM : BB_E_CONNECT;
+
+	if (rc == CURLE_OPERATION_TIMEDOUT)
+		c = h->connected ? BB_E_TIMEOUT : BB_E_CONN_TIMEOUT;
+	return bb_err_set(err, c, rc, "%s (GET %s)",
+			  h->curl_msg[0] ? h->curl_msg : curl_easy_strerror(rc),
+			  path_of(h, url));
+}
+
+/* How long to wait before retry number `attempt`, or -1 for no retry. */
+static long retry_wait_ms(bb_http *h, long status, int attempt)
+{
+	curl_off_t after = -1;
+
+	if (attempt >= h->max_retries)
+		return -1;
+	if (status == 429) {
+		curl_easy_getinfo(h->curl, CURLINFO_RETRY_AFTER, &after);
+		if (after > MAX_RETRY_WAIT_S)
+			return -1;
+		if (after >= 0)
+			return (long)after * 1000;
+	} else if (status != 0 && status < 500) {
+		return -1;
+	}
+	return 250L << attempt;
+}
+
+static CURLcode perform(bb_http *h, const char *url, bb_response *r)
+{
+	double t0 = now_ms();
+	CURLcode rc;
+
+	bb_buf_reset(&r->body);
+	r->status = 0;
+	h->curl_msg[0] = '\0';
+	curl_easy_setopt(h->curl, CURLOPT_URL, url);
+	curl_easy_setopt(h->curl, CURLOPT_HTTPGET, 1L);
+	curl_easy_setopt(h->curl, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, &r->body);
+	rc = curl_easy_perform(h->curl);
+	h->requests++;
+	if (rc == CURLE_OK)
+		curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &r->status);
+	bb_log_request(h->log, "GET", path_of(h, url), r->status, r->body.len,
+		       now_ms() - t0);
+	return rc;
+}
+
+bool bb_http_get(bb_http *h, const char *url, bb_response *resp,
+		 bb_err *err)
+{
+	CURLcode rc;
+	int attempt;
+
+	if (!bb_http_same_origin(h, url))
+		return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
+				  "refusing to follow a link to another host "
+				  "than BaseURL's");
+	for (attempt = 0;; attempt++) {
+		long wait;
+
+		rc = perform(h, url, resp);
+		if (rc == CURLE_OK && resp->status >= 200 &&
+		    resp->status < 300) {
+			h->connected = true;
+			return true;
+		}
+		if (rc != CURLE_OK && !transient(rc))
+			break;
+		wait = retry_wait_ms(h, rc == CURLE_OK ? resp->status : 0,
+				     attempt);
+		if (wait < 0)
+			break;
+		bb_trace(h->log, BB_LOG_REST, "retry %d of GET %s in %ld ms",
+			 attempt + 1, path_of(h, url), wait);
+		sleep_ms(wait);
+	}
+	if (rc != CURLE_OK)
+		return net_error(h, url, rc, err);
+	return status_error(h, url, resp, err);
+}

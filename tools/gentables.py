@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Compile the annotated table definitions in sql/ into C data.
+
+Reads each sql/*.sql file (format: sql/README.md) and writes one C file
+holding a bb_table_def per table (src/engine/tables.h). Any malformed line
+stops the build with the file and line number, so a definition can never
+be half-compiled. With --docs DIR it also writes one Markdown page a table.
+"""
+import argparse
+import os
+import re
+import sys
+
+TYPES = {
+    "VARCHAR": ("BB_T_TEXT", None),
+    "INTEGER": ("BB_T_INT", 10),
+    "BIGINT": ("BB_T_BIGINT", 19),
+    "BIT": ("BB_T_BIT", 1),
+    "TIMESTAMP": ("BB_T_TIMESTAMP", 26),
+    "DOUBLE": ("BB_T_DOUBLE", 15),
+    "JSON": ("BB_T_JSON", 65536),
+}
+# SQLite sees the declared type as written (JSON included).
+DECL = {}
+
+COL_RE = re.compile(
+    r"^\s*([A-Z][A-Za-z0-9]*)\s+([A-Z]+)(?:\((\d+)\))?\s*(NOT NULL)?\s*,?"
+    r"\s*--\s*(.*)$")
+PK_RE = re.compile(r"^\s*PRIMARY KEY\s*\(([^)]*)\)\s*$")
+
+
+class DefError(Exception):
+    pass
+
+
+def parse_column(m, where):
+    name, typ, size, notnull, note = m.groups()
+    if typ not in TYPES:
+        raise DefError(f"{where}: unknown type {typ}")
+    ctype, default_size = TYPES[typ]
+    if typ == "VARCHAR":
+        if not size:
+            raise DefError(f"{where}: VARCHAR needs a length")
+        size = int(size)
+    else:
+        size = default_size
+    src, _, doc = note.partition("|")
+    words = src.split()
+    if not words:
+        raise DefError(f"{where}: column {name} has no source")
+    col = {"name": name, "type": ctype, "size": size, "doc": doc.strip(),
+           "notnull": bool(notnull), "json": None, "key": None,
+           "param": None, "param_all": None,
+           "decl": DECL.get(typ, typ + (f"({size})" if typ == "VARCHAR"
+                                        else ""))}
+    first = words.pop(0)
+    if first.startswith("{") and first.endswith("}"):
+        col["key"] = first[1:-1]
+    elif re.fullmatch(r"[a-z_][a-z0-9_.]*", first):
+        col["json"] = first
+    else:
+        raise DefError(f"{where}: bad source {first!r} for {name}")
+    rest = " ".join(words)
+    if rest:
+        m2 = re.fullmatch(r"@param ([a-z_.]+)(?:=([A-Z0-9_,]+))?", rest)
+        if not m2:
+            raise DefError(f"{where}: unknown annotation {rest!r}")
+        col["param"], col["param_all"] = m2.group(1), m2.group(2)
+    return col
+
+
+def parse_file(path):
+    tables = []
+    cur = None
+    meta = {"doc": None, "endpoint": None, "pagelen": None, "fields": None,
+            "fanouts": []}
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for no, line in enumerate(lines, 1):
+        where = f"{path}:{no}"
+        s = line.strip()
+        if not s:
+            continue
+        if cur is None:
+            if s.startswith("-- @"):
+                key, _, val = s[4:].partition(" ")
+                val = val.strip()
+                if key == "fanout":
+                    m = re.fullmatch(r"([a-z_]+)\s*=\s*(\w+)\.(\w+)", val)
+                    if not m:
+                        raise DefError(f"{where}: bad @fanout")
+                    meta["fanouts"].append(m.groups())
+                elif key in ("endpoint", "pagelen", "fields"):
+                    meta[key] = val
+                else:
+                    raise DefError(f"{where}: unknown @{key}")
+            elif s.startswith("--"):
+                if meta["doc"] is None:
+                    meta["doc"] = s[2:].strip()
+            elif m := re.fullmatch(r"CREATE TABLE (\w+) \(", s):
+                cur = dict(meta, name=m.group(1), cols=[], pk=[],
+                           source=os.path.basename(path))
+            else:
+                raise DefError(f"{where}: expected CREATE TABLE")
+            continue
+        if s == ");":
+            finish(cur, where)
+            tables.append(cur)
+            cur = None
+            meta = {"doc": None, "endpoint": None, "pagelen": None,
+                    "fields": None, "fanouts": []}
+        elif m := PK_RE.match(line):
+            cur["pk"] = [c.strip() for c in m.group(1).split(",")]
+        elif m := COL_RE.match(line):
+            cur["cols"].append(parse_column(m, where))
+        else:
+            raise DefError(f"{where}: cannot read {s!r}")
+    if cur is not None:
+        raise DefError(f"{path}: CREATE TABLE {cur['name']} not closed")
+    return tables
+
+
+def finish(t, where):
+    if not t["endpoint"] or not t["pagelen"]:
+        raise DefError(f"{where}: {t['name']} needs @endpoint and @pagelen")
+    names = [c["name"] for c in t["cols"]]
+    for k in t["pk"]:
+        if k not in names:
+            raise DefError(f"{where}: primary key column {k} unknown")
+    keys = re.findall(r"\{(\w+)\}", t["endpoint"])
+    for k in keys:
+        if not any(c["key"] == k for c in t["cols"]):
+            raise DefError(f"{where}: no column holds path key {k}")
+        if not any(f[0] == k for f in t["fanouts"]):
+            raise DefError(f"{where}: no @fanout lists path key {k}")
+
+
+def c_str(s):
+    if s is None:
+        return "NULL"
+    out = s.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{out}"'
+
+
+def ddl(t):
+    cols = ", ".join(f'"{c["name"]}" {c["decl"]}' for c in t["cols"])
+    return f"CREATE TABLE x({cols})"
+
+
+def emit(tables, out):
+    w = out.write
+    w("/* Generated by tools/gentables.py from sql/: do not edit. */\n")
+    w('#include "util/setup.h"\n#include "engine/tables.h"\n\n')
+    for t in tables:
+        n = t["name"]
+        w(f"static const bb_column_def cols_{n}[] = {{\n")
+        for c in t["cols"]:
+            flags = []
+            if c["notnull"]:
+                flags.append("BB_COL_NOT_NULL")
+            seq = t["pk"].index(c["name"]) + 1 if c["name"] in t["pk"] else 0
+            if seq:
+                flags.append("BB_COL_PK")
+            w(f'\t{{{c_str(c["name"])}, {c_str(c["decl"])}, {c["type"]}, '
+              f'{c["size"]}, {c_str(c["json"])}, {c_str(c["key"])}, '
+              f'{c_str(c["param"])}, {c_str(c["param_all"])},\n'
+              f'\t {c_str(c["doc"])}, {"|".join(flags) or "0"}, {seq}}},\n')
+        w("};\n\n")
+        if t["fanouts"]:
+            w(f"static const bb_fanout_def fan_{n}[] = {{\n")
+            for k, tab, col in t["fanouts"]:
+                w(f"\t{{{c_str(k)}, {c_str(tab)}, {c_str(col)}}},\n")
+            w("};\n\n")
+    w("const bb_table_def bb_tables[] = {\n")
+    for t in tables:
+        n = t["name"]
+        fan = f"fan_{n}" if t["fanouts"] else "NULL"
+        w(f'\t{{{c_str(n)}, {c_str(t["doc"])}, {c_str(t["endpoint"])},\n'
+          f'\t {c_str(t["fields"])}, {int(t["pagelen"])}, cols_{n}, '
+          f'{len(t["cols"])}, {fan}, {len(t["fanouts"])},\n'
+          f'\t {c_str(ddl(t))}}},\n')
+    w("};\n\n")
+    w(f"const int bb_ntables = {len(tables)};\n")
+
+
+def check_fanouts(tables):
+    by_name = {t["name"]: t for t in tables}
+    for t in tables:
+        for k, tab, col in t["fanouts"]:
+            if tab not in by_name:
+                raise DefError(f"{t['source']}: @fanout table {tab} unknown")
+            if col not in [c["name"] for c in by_name[tab]["cols"]]:
+                raise DefError(f"{t['source']}: {tab}.{col} unknown")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("files", nargs="+")
+    args = ap.parse_args()
+    tables = []
+    try:
+        for path in sorted(args.files):
+            tables.extend(parse_file(path))
+        check_fanouts(tables)
+    except DefError as e:
+        print(f"gentables: {e}", file=sys.stderr)
+        return 1
+    tmp = args.out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as out:
+        emit(tables, out)
+    os.replace(tmp, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
