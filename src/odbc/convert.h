@@ -39,9 +39,12 @@ typedef enum bb_conv_rc {
  * (SQL_NO_TOTAL never: lengths are known); ind may be NULL except for a
  * NULL value (22002). *offset: how much of the converted value earlier
  * calls returned (bytes of the target's encoding); 0 on the first call
- * for this column. When a character or binary value was fully returned
- * by earlier calls, answers BB_CONV_NO_DATA; a fixed-size value read
- * once answers BB_CONV_NO_DATA on the next call too.
+ * for this column; SIZE_MAX once the value went out whole, so an empty
+ * string or a NULL read once is told from one not read yet. When a
+ * character or binary value was fully returned by earlier calls, answers
+ * BB_CONV_NO_DATA; a fixed-size value read once answers BB_CONV_NO_DATA
+ * on the next call too. A NULL target or a buflen too small for the
+ * terminator only reports the length (*ind), consuming nothing.
  */
 bb_conv_rc bb_convert(const bb_cell *cell, SQLSMALLINT sql_type,
 		      SQLSMALLINT ctype, SQLPOINTER target, SQLLEN buflen,

@@ -1,0 +1,285 @@
+"""Through the driver manager (pyodbc on unixODBC) against the emulator:
+each table's rows equal the emulator's objects, pushed-down requests are
+what the plan says, and faults give the right SQLSTATE."""
+import datetime
+import json
+import os
+import sys
+import unittest
+
+import pyodbc
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+
+import emu  # noqa: E402
+import gentables  # noqa: E402
+
+CONN = os.environ["BBODBC_CONN"]
+TABLES = {}
+for name in os.listdir(os.path.join(ROOT, "sql")):
+    if name.endswith(".sql"):
+        for t in gentables.parse_file(os.path.join(ROOT, "sql", name)):
+            TABLES[t["name"]] = t
+
+
+def json_at(obj, path):
+    for part in path.split("."):
+        if not isinstance(obj, dict) or part not in obj:
+            return None
+        obj = obj[part]
+    return obj
+
+
+def parse_ts(s):
+    s = s.replace("Z", "+00:00")
+    head, _, rest = s.partition(".")
+    frac, tz = "", ""
+    if rest:
+        i = 0
+        while i < len(rest) and rest[i].isdigit():
+            i += 1
+        frac, tz = rest[:i], rest[i:]
+    elif "+" in head[10:] or "-" in head[10:]:
+        cut = max(head.rfind("+"), head.rfind("-"))
+        head, tz = head[:cut], head[cut:]
+    dt = datetime.datetime.fromisoformat(head + (tz or "+00:00"))
+    dt = dt.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    return dt.replace(microsecond=int((frac + "000000")[:6]))
+
+
+def expected(col, obj, keys):
+    """What the driver must return for one column of one API object."""
+    if col["key"]:
+        return keys[col["key"]]
+    v = json_at(obj, col["json"])
+    if v is None:
+        return None
+    t = col["type"]
+    if t == "BB_T_TIMESTAMP":
+        return parse_ts(v)
+    if t == "BB_T_BIT":
+        return bool(v) if isinstance(v, bool) else None
+    if t == "BB_T_JSON":
+        return v
+    if t == "BB_T_TEXT" and not isinstance(v, str):
+        return v
+    return v
+
+
+def comparable(col, value):
+    if col["type"] == "BB_T_JSON" and value is not None:
+        return json.loads(value)
+    if col["type"] == "BB_T_TEXT" and isinstance(value, str):
+        try:
+            parsed = json.loads(value)
+            if isinstance(parsed, (dict, list)):
+                return parsed
+        except ValueError:
+            pass
+    return value
+
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        self.cn = pyodbc.connect(CONN, autocommit=True)
+
+    def tearDown(self):
+        self.cn.close()
+
+    def rows(self, sql, *params):
+        cur = self.cn.cursor()
+        cur.execute(sql, *params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def check_rows(self, table, rows, objects, keyfn, keys_of):
+        """rows (from the driver) equal objects (from the API)."""
+        t = TABLES[table]
+        self.assertEqual(len(rows), len(objects), table)
+        by_key = {keyfn(r): r for r in rows}
+        self.assertEqual(len(by_key), len(rows), "duplicate keys")
+        for obj in objects:
+            keys = keys_of(obj)
+            row = by_key[keys["_pk"]]
+            for col in t["cols"]:
+                want = expected(col, obj, keys)
+                got = comparable(col, row[col["name"]])
+                self.assertEqual(got, want,
+                                 f"{table} {keys['_pk']} {col['name']}")
+
+
+class TestTables(Base):
+    def test_01_workspaces(self):
+        rows = self.rows("SELECT * FROM Workspaces")
+        objs = emu.all_values("/workspaces")
+        self.assertGreaterEqual(len(objs), 2)
+        self.check_rows("Workspaces", rows, objs, lambda r: r["Slug"],
+                        lambda o: {"_pk": o["slug"]})
+
+    def test_02_repositories_default_workspace(self):
+        rows = self.rows("SELECT * FROM Repositories")
+        objs = emu.all_values("/repositories/acme?pagelen=100")
+        self.assertGreater(len(objs), 120)
+        self.check_rows("Repositories", rows, objs, lambda r: r["Slug"],
+                        lambda o: {"_pk": o["slug"], "workspace": "acme"})
+
+    def test_03_repositories_other_workspace(self):
+        rows = self.rows("SELECT * FROM Repositories WHERE Workspace = ?",
+                         "globex")
+        objs = emu.all_values("/repositories/globex")
+        self.check_rows("Repositories", rows, objs, lambda r: r["Slug"],
+                        lambda o: {"_pk": o["slug"], "workspace": "globex"})
+
+    def pull_requests(self, ws):
+        out = []
+        for repo in emu.all_values(f"/repositories/{ws}?pagelen=100"):
+            slug = repo["slug"]
+            for pr in emu.all_values(
+                    f"/repositories/{ws}/{slug}/pullrequests?pagelen=50&"
+                    f"{emu.ALL_STATES}&fields=%2Bvalues.reviewers,"
+                    f"%2Bvalues.participants"):
+                out.append((slug, pr))
+        return out
+
+    def test_04_pullrequests_every_state_whole_workspace(self):
+        rows = self.rows("SELECT * FROM PullRequests")
+        prs = self.pull_requests("acme")
+        states = {pr["state"] for _, pr in prs}
+        self.assertEqual(states, {"OPEN", "MERGED", "DECLINED", "SUPERSEDED"})
+        objs = [dict(pr, _slug=slug) for slug, pr in prs]
+        self.check_rows(
+            "PullRequests", rows, objs,
+            lambda r: (r["RepositorySlug"], r["Id"]),
+            lambda o: {"_pk": (o["_slug"], o["id"]), "workspace": "acme",
+                       "repo_slug": o["_slug"]})
+
+    def test_05_pullrequests_one_repository_state_pushed(self):
+        emu.clear_requests()
+        rows = self.rows("SELECT Id, State FROM PullRequests WHERE "
+                         "RepositorySlug = 'platform-api' AND State IN "
+                         "('MERGED', 'DECLINED')")
+        want = emu.all_values("/repositories/acme/platform-api/pullrequests"
+                              "?state=MERGED&state=DECLINED")
+        self.assertEqual(sorted(r["Id"] for r in rows),
+                         sorted(p["id"] for p in want))
+        reqs = [r for r in emu.requests() if "pullrequests" in r["path"]]
+        self.assertTrue(reqs)
+        for r in reqs:
+            self.assertEqual(r["path"],
+                             "/2.0/repositories/acme/platform-api/"
+                             "pullrequests")
+            self.assertIn("state=MERGED", r["query"])
+            self.assertIn("state=DECLINED", r["query"])
+            self.assertNotIn("state=OPEN", r["query"])
+
+    def test_06_join_open_prs_per_repository(self):
+        rows = self.rows(
+            "SELECT r.Name, COUNT(*) AS OpenPRs FROM Repositories r "
+            "JOIN PullRequests p ON p.RepositorySlug = r.Slug "
+            "WHERE p.State = 'OPEN' GROUP BY r.Name "
+            "ORDER BY OpenPRs DESC")
+        want = {}
+        for repo in emu.all_values("/repositories/acme?pagelen=100"):
+            n = len(emu.all_values(
+                f"/repositories/acme/{repo['slug']}/pullrequests"
+                f"?state=OPEN&pagelen=50"))
+            if n:
+                want[repo["name"]] = n
+        got = {r["Name"]: r["OpenPRs"] for r in rows}
+        self.assertEqual(got, want)
+        counts = [r["OpenPRs"] for r in rows]
+        self.assertEqual(counts, sorted(counts, reverse=True))
+
+    def test_07_paging_follows_next(self):
+        emu.clear_requests()
+        n = self.rows("SELECT COUNT(*) AS n FROM Repositories")[0]["n"]
+        self.assertGreater(n, 120)
+        reqs = [r for r in emu.requests()
+                if r["path"] == "/2.0/repositories/acme"]
+        self.assertGreaterEqual(len(reqs), 2)
+        self.assertIn("pagelen=100", reqs[0]["query"])
+
+    def test_08_limit_stops_early(self):
+        emu.clear_requests()
+        rows = self.rows("SELECT Slug FROM Repositories LIMIT 5")
+        self.assertEqual(len(rows), 5)
+        reqs = [r for r in emu.requests()
+                if r["path"] == "/2.0/repositories/acme"]
+        self.assertEqual(len(reqs), 1)
+
+    def test_09_non_ascii_titles(self):
+        rows = self.rows("SELECT Id, Title FROM PullRequests WHERE "
+                         "RepositorySlug = 'platform-api' AND Id IN "
+                         "(73, 74, 75) ORDER BY Id")
+        want = {p["id"]: p["title"] for p in emu.all_values(
+            "/repositories/acme/platform-api/pullrequests?pagelen=50&"
+            + emu.ALL_STATES)}
+        self.assertEqual(len(rows), 3)
+        for r in rows:
+            self.assertEqual(r["Title"], want[r["Id"]])
+        titles = "".join(r["Title"] for r in rows)
+        self.assertIn("🚀", titles)
+        self.assertIn("修正バグ", titles)
+        self.assertIn("Café", titles)
+
+    def test_10_former_user_and_empty_repository(self):
+        rows = self.rows("SELECT AuthorDisplayName, AuthorAccountId FROM "
+                         "PullRequests WHERE RepositorySlug = "
+                         "'web-frontend' AND Id = 14")
+        self.assertEqual(rows[0]["AuthorDisplayName"], "Former user")
+        self.assertIsNone(rows[0]["AuthorAccountId"])
+        rows = self.rows("SELECT MainbranchName FROM Repositories WHERE "
+                         "Slug = 'empty-repo'")
+        self.assertEqual(len(rows), 1)
+        self.assertIsNone(rows[0]["MainbranchName"])
+
+    def test_11_types_described(self):
+        cur = self.cn.cursor()
+        cur.execute("SELECT Id, Title, CreatedOn, Draft, CommentCount "
+                    "FROM PullRequests WHERE RepositorySlug = 'api' "
+                    "LIMIT 1")
+        types = [d[1] for d in cur.description]
+        self.assertEqual(types, [int, str, datetime.datetime, bool, int])
+
+
+class TestFaults(unittest.TestCase):
+    def connect_error(self, conn):
+        with self.assertRaises(pyodbc.Error) as ctx:
+            pyodbc.connect(conn)
+        return ctx.exception.args[0], ctx.exception.args[1]
+
+    def test_wrong_token_is_28000(self):
+        bad = CONN.replace("demo-token", "wrong-token")
+        state, msg = self.connect_error(bad)
+        self.assertEqual(state, "28000")
+        self.assertIn("HTTP 401", msg)
+        self.assertNotIn("wrong-token", msg)
+
+    def test_unreachable_service_is_08001(self):
+        conn = CONN.replace(emu.URL, "http://127.0.0.1:9/2.0")
+        state, msg = self.connect_error(conn + ";MaxRetries=0")
+        self.assertEqual(state, "08001")
+
+    def test_unknown_workspace_is_42S02(self):
+        cn = pyodbc.connect(CONN, autocommit=True)
+        cur = cn.cursor()
+        with self.assertRaises(pyodbc.Error) as ctx:
+            cur.execute("SELECT * FROM Repositories WHERE Workspace = "
+                        "'no-such-workspace'")
+        self.assertEqual(ctx.exception.args[0], "42S02")
+        self.assertIn("HTTP 404", ctx.exception.args[1])
+        cn.close()
+
+    def test_unknown_table_is_42S02(self):
+        cn = pyodbc.connect(CONN, autocommit=True)
+        with self.assertRaises(pyodbc.Error) as ctx:
+            cn.cursor().execute("SELECT * FROM NoSuchTable")
+        self.assertEqual(ctx.exception.args[0], "42S02")
+        cn.close()
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
