@@ -89,6 +89,12 @@ static void free_value(bb_prop_id id, char **v)
 	*v = NULL;
 }
 
+/* Whether the n bytes at key spell name, ignoring ASCII case. */
+static bool same_key(const char *key, size_t n, const char *name)
+{
+	return strlen(name) == n && bb_strncasecmp(key, name, n) == 0;
+}
+
 /* Looks up a key of n bytes (not terminated); -1 if it is not ours. */
 static int find_n(const char *key, size_t n)
 {
@@ -97,10 +103,8 @@ static int find_n(const char *key, size_t n)
 	for (i = 0; i < BB_P_COUNT; i++) {
 		const bb_prop_def *d = &bb_prop_defs[i];
 
-		if (strlen(d->name) == n && bb_strncasecmp(key, d->name, n) == 0)
-			return i;
-		if (d->alias && strlen(d->alias) == n &&
-		    bb_strncasecmp(key, d->alias, n) == 0)
+		if (same_key(key, n, d->name) ||
+		    (d->alias && same_key(key, n, d->alias)))
 			return i;
 	}
 	return -1;

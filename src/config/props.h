@@ -57,13 +57,19 @@ int bb_prop_find(const char *key);
  * Spaces around keys and unbraced values are trimmed. Unknown keys are
  * ignored (ODBC drivers must tolerate other drivers' keys) but reported in
  * *unknown (a count) so the caller can warn with 01S00. A malformed string
- * (unterminated brace, empty key, text after a closing brace) fails with
- * BB_E_CONN_STRING and a message that names the position, never the value.
+ * (unterminated brace, empty key, key without '=', a brace in a key, '{'
+ * inside an unbraced value, text after a closing brace) fails with
+ * BB_E_CONN_STRING and a message that names the byte offset (from 0) and,
+ * for one of our keys, its canonical name; never a value, nor an unknown
+ * key, which may be the tail of a secret. On failure p and *unknown are
+ * left as they were. A NULL conn_str is the empty string.
  */
 bool bb_props_parse(bb_props *p, const char *conn_str, int *unknown,
 		    bb_err *err);
 
-/* Fills each property not yet set from the DSN's odbc.ini entries. */
+/* Fills each property not yet set from the DSN's odbc.ini entries (the
+ * canonical name, then the alias); an empty entry counts as unset. Does
+ * nothing when built without odbcinst. */
 void bb_props_merge_dsn(bb_props *p, const char *dsn);
 /* Fills each property still unset with its default. */
 void bb_props_apply_defaults(bb_props *p);
@@ -76,8 +82,10 @@ void bb_props_free(bb_props *p);
 
 /*
  * The completed connection string for SQLDriverConnect's output: the DSN
- * (or DRIVER) and each property that was given in the input string, braced
- * where needed. Caller frees.
+ * (or, without one, DRIVER) and each property that was given in the input
+ * string, under its canonical name, braced where needed. Values that came
+ * from the DSN or the defaults are not repeated, so a DSN's secrets never
+ * appear in it. Caller frees; NULL when out of memory.
  */
 char *bb_props_to_conn_str(const bb_props *p);
 

@@ -58,7 +58,8 @@ typedef struct bb_cursor {
 	char *vals[BB_MAX_KEYS];  /* owned; current value of each path key */
 	bool fixed[BB_MAX_KEYS];  /* the value came from the query */
 	bb_scan_param param;      /* the one pushed query parameter */
-	const char *pvals[MAX_PARAM_VALUES]; /* borrowed from argv */
+	const char *pvals[MAX_PARAM_VALUES]; /* owned copies (see pvals_owned) */
+	char *pvals_owned[MAX_PARAM_VALUES]; /* owned; values from the query */
 	char *all_values;         /* owned; split copy of param_all */
 	bool empty;               /* the constraints exclude every row */
 	bool eof;
@@ -204,6 +205,10 @@ static void reset_cursor(bb_cursor *c)
 	memset(&c->param, 0, sizeof(c->param));
 	free(c->all_values);
 	c->all_values = NULL;
+	for (i = 0; i < MAX_PARAM_VALUES; i++) {
+		free(c->pvals_owned[i]);
+		c->pvals_owned[i] = NULL;
+	}
 	c->nlv = c->depth = 0;
 	c->empty = c->eof = false;
 	c->rowid = 0;
@@ -217,8 +222,9 @@ static int x_close(sqlite3_vtab_cursor *cur)
 }
 
 /* Adds a value for the pushed query parameter if the API accepts it:
- * a value outside the column's list can match no row. */
-static void add_param_value(bb_cursor *c, const bb_column_def *col,
+ * a value outside the column's list can match no row. The text is copied:
+ * the values of an IN list live only until the next one is read. */
+static bool add_param_value(bb_cursor *c, const bb_column_def *col,
 			    sqlite3_value *val)
 {
 	const char *s = (const char *)sqlite3_value_text(val);
@@ -226,7 +232,7 @@ static void add_param_value(bb_cursor *c, const bb_column_def *col,
 	size_t n;
 
 	if (!s || c->param.nvalues >= MAX_PARAM_VALUES)
-		return;
+		return true;
 	n = strlen(s);
 	if (all) {
 		const char *p = strstr(all, s);
@@ -235,9 +241,14 @@ static void add_param_value(bb_cursor *c, const bb_column_def *col,
 			      (p[n] == ',' || p[n] == '\0')))
 			p = strstr(p + 1, s);
 		if (!p || n == 0)
-			return;
+			return true;
 	}
-	c->pvals[c->param.nvalues++] = s;
+	c->pvals_owned[c->param.nvalues] = bb_strdup(s);
+	if (!c->pvals_owned[c->param.nvalues])
+		return false;
+	c->pvals[c->param.nvalues] = c->pvals_owned[c->param.nvalues];
+	c->param.nvalues++;
+	return true;
 }
 
 /* Splits the table's list of all values (sent when unconstrained). */
@@ -292,7 +303,8 @@ static int apply_args(bb_vtab *v, bb_cursor *c, const char *plan, int argc,
 		c->param.name = col->param;
 		c->param.values = c->pvals;
 		if (kind == 'P') {
-			add_param_value(c, col, argv[i]);
+			if (!add_param_value(c, col, argv[i]))
+				return SQLITE_NOMEM;
 		} else {
 			sqlite3_value *iv;
 			int rc;
@@ -300,7 +312,8 @@ static int apply_args(bb_vtab *v, bb_cursor *c, const char *plan, int argc,
 			for (rc = sqlite3_vtab_in_first(argv[i], &iv);
 			     rc == SQLITE_OK && iv;
 			     rc = sqlite3_vtab_in_next(argv[i], &iv))
-				add_param_value(c, col, iv);
+				if (!add_param_value(c, col, iv))
+					return SQLITE_NOMEM;
 			if (rc != SQLITE_OK && rc != SQLITE_DONE)
 				return rc;
 		}

@@ -1095,7 +1095,8 @@ static bool high_surrogate_at(const char *p)
 /*
  * Hands out the piece of r after *offset (SQLGetData, "Retrieving Data
  * in Parts"). *ind is what remained before this call. A NULL target or a
- * buffer too small for the terminator only reports the length. A WCHAR
+ * buffer too small for the terminator only reports the length, with
+ * 01004 as the spec's "length >= BufferLength" test gives it. A WCHAR
  * piece never ends between the two halves of a surrogate pair, so a
  * piece may be one unit short of the buffer.
  */
@@ -1113,7 +1114,12 @@ static bb_conv_rc slice(const rendered *r, enum ckind k, SQLPOINTER target,
 	if (!target || room == 0 || room < term) {
 		if (ind)
 			*ind = (SQLLEN)remain;
-		return remain ? warn(cond, BB_W_TRUNCATED) : BB_CONV_OK;
+		/* Even an empty string is truncated when its terminator does
+		 * not fit; empty binary data went out whole. */
+		if (remain || term)
+			return warn(cond, BB_W_TRUNCATED);
+		*offset = DONE;
+		return BB_CONV_OK;
 	}
 	if (r->atomic) {
 		if (room < r->len)

@@ -64,6 +64,7 @@ static const struct {
 	{BB_E_TXN_STATE, "25000", "25000", "Invalid transaction state"},
 	{BB_E_CONSTRAINT, "23000", "23000",
 	 "Integrity constraint violation"},
+	{BB_E_PARAM_COUNT, "07002", "07001", "COUNT field incorrect"},
 };
 
 static int entry_of(bb_cond cond)

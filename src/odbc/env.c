@@ -136,6 +136,7 @@ static SQLRETURN free_stmt_handle(bb_stmt *s)
 {
 	bb_free_stmt(s, SQL_CLOSE);
 	bb_free_stmt(s, SQL_UNBIND);
+	bb_free_stmt(s, SQL_RESET_PARAMS);
 	if (s->st)
 		sqlite3_finalize(s->st);
 	unlink_stmt(s);

@@ -460,3 +460,13 @@ SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT op)
 		bb_diag_clear(d);
 	return bb_end_tran(type, h, op);
 }
+
+SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT n,
+				   SQLSMALLINT io, SQLSMALLINT ctype,
+				   SQLSMALLINT sql_type, SQLULEN size,
+				   SQLSMALLINT digits, SQLPOINTER ptr,
+				   SQLLEN buflen, SQLLEN *ind)
+{
+	ENTER_STMT(h);
+	return bb_bind_param(s, n, io, ctype, sql_type, ptr, buflen, ind);
+}

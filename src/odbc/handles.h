@@ -58,6 +58,16 @@ typedef struct bb_binding {
 	SQLLEN *ind;               /* borrowed from the application */
 } bb_binding;
 
+/* What an application bound to one parameter marker. */
+typedef struct bb_param {
+	SQLSMALLINT ctype;
+	SQLSMALLINT sql_type;
+	SQLPOINTER ptr;            /* borrowed from the application */
+	SQLLEN buflen;
+	SQLLEN *ind;               /* borrowed from the application */
+	bool bound;
+} bb_param;
+
 /* What the driver reports for one result column. */
 typedef struct bb_colinfo {
 	char *name;                /* owned; label */
@@ -84,6 +94,8 @@ struct bb_stmt {
 	bb_colinfo *cols;          /* owned; ncols entries */
 	bb_binding *binds;         /* owned; nbinds entries, 1-based by col */
 	int nbinds;
+	bb_param *params;          /* owned; nparams entries, 1-based */
+	int nparams;
 	int gd_col;                /* column of the last SQLGetData, or 0 */
 	size_t gd_offset;          /* how much of it was returned */
 	SQLLEN row_count;
@@ -147,6 +159,11 @@ SQLRETURN bb_exec_internal(bb_stmt *s, const char *sql, const char **args,
 SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
 SQLRETURN bb_fetch(bb_stmt *s);
+SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
+			SQLSMALLINT ctype, SQLSMALLINT sql_type,
+			SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
+/* Gives each marker of the prepared statement its bound value. */
+SQLRETURN bb_apply_params(bb_stmt *s);
 SQLRETURN bb_fetch_scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN offset);
 SQLRETURN bb_get_data(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);

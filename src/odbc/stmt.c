@@ -194,6 +194,11 @@ SQLRETURN bb_execute(bb_stmt *s)
 				   "no statement is prepared");
 	bb_close_cursor(s, false);
 	bb_engine_reset(&s->dbc->engine);
+	if (!s->decls) {
+		rc = bb_apply_params(s);
+		if (!SQL_SUCCEEDED(rc))
+			return rc;
+	}
 	src = sqlite3_step(s->st);
 	if (src != SQLITE_ROW && src != SQLITE_DONE) {
 		rc = bb_stmt_sqlite_error(s, src);
@@ -249,8 +254,11 @@ SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option)
 		s->nbinds = 0;
 		return SQL_SUCCESS;
 	case SQL_RESET_PARAMS:
-		if (s->st)
-			sqlite3_clear_bindings(s->st);
+		free(s->params);
+		s->params = NULL;
+		s->nparams = 0;
+		/* The engine keeps the values of a statement under way:
+		 * applications reset parameters while they still fetch. */
 		return SQL_SUCCESS;
 	case SQL_DROP:
 		return bb_free_handle(SQL_HANDLE_STMT, s);

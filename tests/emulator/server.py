@@ -188,24 +188,28 @@ class Handler(BaseHTTPRequestHandler):
             self._control(path, query)
             return
         auth_kind = self._auth_kind()
-        status = 500
+        if self.st.config.latency:
+            time.sleep(self.st.config.latency)
+        ctype = "application/json; charset=utf-8"
+        headers = None
         try:
-            if self.st.config.latency:
-                time.sleep(self.st.config.latency)
-            try:
-                payload, headers = self._api(path, query)
-                status = self._send(200, payload, headers)
-            except ApiError as e:
-                if e.plain is not None:
-                    status = self._send(e.status, e.plain, e.headers, "text/plain; charset=utf-8")
-                else:
-                    status = self._send(e.status, e.body(), e.headers)
-            except Exception as e:  # a bug in the emulator: say so instead of hanging up
-                sys.stderr.write("bbemu: internal error: %r\n" % (e,))
-                status = self._send(500, {"type": "error", "error": {"message": "Internal emulator error"}})
-        finally:
-            self.st.record({"method": self.command, "path": path, "query": query,
-                            "status": status, "auth": auth_kind, "time": _now_iso()})
+            payload, headers = self._api(path, query)
+            status = 200
+        except ApiError as e:
+            status, headers = e.status, e.headers
+            if e.plain is not None:
+                payload, ctype = e.plain, "text/plain; charset=utf-8"
+            else:
+                payload = e.body()
+        except Exception as e:  # a bug in the emulator: say so instead of hanging up
+            sys.stderr.write("bbemu: internal error: %r\n" % (e,))
+            status = 500
+            payload = {"type": "error", "error": {"message": "Internal emulator error"}}
+        # Logged before the answer goes out, so a client that reads the log
+        # right after its request always finds the request there.
+        self.st.record({"method": self.command, "path": path, "query": query,
+                        "status": status, "auth": auth_kind, "time": _now_iso()})
+        self._send(status, payload, headers, ctype)
 
     # -- control endpoints ------------------------------------------------
     def _control(self, path, query):

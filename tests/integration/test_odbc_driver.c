@@ -161,7 +161,8 @@ static void test_sequence(SQLHSTMT st)
 
 	CHECK(SQLFetch(st) == SQL_ERROR);
 	stmt_state(st, state);
-	CHECK_STR(state, "24000");
+	/* The driver manager catches this one itself. */
+	CHECK_STR(state, "HY010");
 	CHECK(SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof(buf), &ind) ==
 	      SQL_ERROR);
 	CHECK(SQLExecDirect(st, (SQLCHAR *)"SELEC nonsense", SQL_NTS) ==

@@ -45,7 +45,8 @@ static const parse_case parse_cases[] = {
 	/* '}}' escapes */
 	{5, "PWD={x}}y}}}", 0, {{BB_P_PASSWORD, "x}y}"}}},
 	{6, "PWD={}}}", 0, {{BB_P_PASSWORD, "}"}}},
-	{7, "PWD={}}{}};User=u", 0, {{BB_P_PASSWORD, "}{}"}, {BB_P_USER, "u"}}},
+	{7, "PWD={}}{}}};User=u", 0,
+	 {{BB_P_PASSWORD, "}{}"}, {BB_P_USER, "u"}}},
 	/* an unbraced '}' is an ordinary byte */
 	{8, "PWD=a}b", 0, {{BB_P_PASSWORD, "a}b"}}},
 	/* whitespace: trimmed around keys and unbraced values, kept in
@@ -77,7 +78,8 @@ static const parse_case parse_cases[] = {
 	{21, ";;;;", 0, {{0, NULL}}},
 	{22, " ; ;\t;User=u;; ;", 0, {{BB_P_USER, "u"}}},
 	/* non-ASCII UTF-8 passes through values; unknown in keys */
-	{23, "Workspace=caf\xc3\xa9;\xc3\x9cnknown=1;User={\xe6\x97\xa5\xe6\x9c\xac}",
+	{23, "Workspace=caf\xc3\xa9;\xc3\x9cnknown=1;"
+	     "User={\xe6\x97\xa5\xe6\x9c\xac}",
 	 1, {{BB_P_WORKSPACE, "caf\xc3\xa9"},
 	     {BB_P_USER, "\xe6\x97\xa5\xe6\x9c\xac"}}},
 	{24, "\xff\xfe=1;User=\xff", 1, {{BB_P_USER, "\xff"}}},
@@ -114,7 +116,8 @@ static void check_props(int n, const bb_props *p, const want *w, size_t nw)
 			CHECK(!p->from_conn[i]);
 		if (!((expect == NULL && p->v[i] == NULL) ||
 		      (expect && p->v[i] && strcmp(expect, p->v[i]) == 0)))
-			fprintf(stderr, "case %d: %s\n", n, bb_prop_defs[i].name);
+			fprintf(stderr, "case %d: %s\n", n,
+				bb_prop_defs[i].name);
 		CHECK_STR(p->v[i], expect);
 	}
 }
@@ -177,7 +180,7 @@ static const bad_case bad_cases[] = {
 	{115, "User=a; Fo}o=1", "byte 8", NULL, "Fo}o"},
 	/* a lone '{' and an unbalanced run of braces */
 	{116, "{", "byte 0", NULL, NULL},
-	{117, "User={{}", "byte 5", "User", NULL},
+	{117, "User={{}}", "byte 5", "User", NULL},
 };
 
 static void test_bad_cases(void)
@@ -368,6 +371,7 @@ static void test_defaults(void)
 {
 	bb_props p;
 	bb_err err;
+	int i;
 
 	memset(&p, 0, sizeof(p));
 	bb_err_clear(&err);
@@ -387,7 +391,7 @@ static void test_defaults(void)
 	CHECK(bb_props_set(&p, BB_P_API_TOKEN, NULL));
 	CHECK_STR(bb_props_get(&p, BB_P_API_TOKEN), NULL);
 	bb_props_free(&p);
-	for (int i = 0; i < BB_P_COUNT; i++) {
+	for (i = 0; i < BB_P_COUNT; i++) {
 		CHECK(p.v[i] == NULL);
 		CHECK(!p.from_conn[i]);
 	}
@@ -440,17 +444,17 @@ static void test_to_conn_str(void)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-		{"UID=u;PWD={p;w}};Workspace= w ;DRIVER=bbodbc",
+		{"UID=u;PWD={p;w}}};Workspace= w ;DRIVER=bbodbc",
 		 "DRIVER={bbodbc};User=u;Password={p;w}}};Workspace=w;"},
 		{"DSN=bb;Foo=1;Workspace={ lead};User={a=b}",
 		 "DSN=bb;User={a=b};Workspace={ lead};"},
 		{"DRIVER={x};DSN=bb", "DSN=bb;"},
-		{"DSN={a;b};ApiToken={}}{};Timeout=", "DSN={a;b};ApiToken={}}{};"
-		 "Timeout=;"},
+		{"DSN={a;b};ApiToken={}}{};Timeout=",
+		 "DSN={a;b};ApiToken={}}{};Timeout=;"},
 		{"User=", "User=;"},
 		{"", ""},
 		{"Workspace=trail ;AccessToken={tab\t}",
-		 "Workspace=trail;AccessToken={tab\t};"},
+		 "AccessToken={tab\t};Workspace=trail;"},
 	};
 	size_t c;
 
