@@ -104,6 +104,11 @@ static const cinfo *cinfo_of(SQLSMALLINT ctype)
 	return NULL;
 }
 
+bool bb_ctype_known(SQLSMALLINT ctype)
+{
+	return ctype == SQL_C_DEFAULT || cinfo_of(ctype) != NULL;
+}
+
 SQLLEN bb_ctype_size(SQLSMALLINT ctype)
 {
 	const cinfo *ci = cinfo_of(ctype);
@@ -462,6 +467,24 @@ static bb_cond get_num(const src *v, num *n)
 	}
 }
 
+/* Stores the low size bytes of v; a negative value arrives in two's
+ * complement, so the same bytes serve the signed and unsigned types. */
+static void store_bits(void *out, size_t size, uint64_t v)
+{
+	uint8_t v8 = (uint8_t)v;
+	uint16_t v16 = (uint16_t)v;
+	uint32_t v32 = (uint32_t)v;
+
+	if (size == 1)
+		memcpy(out, &v8, 1);
+	else if (size == 2)
+		memcpy(out, &v16, 2);
+	else if (size == 4)
+		memcpy(out, &v32, 4);
+	else
+		memcpy(out, &v, 8);
+}
+
 /* Exact targets: the integer part must fit, a lost fraction is 01S07. */
 static bb_conv_rc put_int(const num *n, const cinfo *ci, void *out,
 			  bb_cond *cond)
@@ -480,26 +503,7 @@ static bb_conv_rc put_int(const num *n, const cinfo *ci, void *out,
 		if ((n->neg && mag) || mag > max)
 			return fail(cond, BB_E_RANGE);
 	}
-	if (ci->is_signed) {
-		int64_t x = n->neg ? (int64_t)(0 - mag) : (int64_t)mag;
-		SQLSCHAR x8 = (SQLSCHAR)x;
-		SQLSMALLINT x16 = (SQLSMALLINT)x;
-		SQLINTEGER x32 = (SQLINTEGER)x;
-		SQLBIGINT x64 = (SQLBIGINT)x;
-
-		memcpy(out, bits == 8 ? (void *)&x8 : bits == 16 ? (void *)&x16 :
-			    bits == 32 ? (void *)&x32 : (void *)&x64,
-		       (size_t)ci->size);
-	} else {
-		SQLCHAR u8 = (SQLCHAR)mag;
-		SQLUSMALLINT u16 = (SQLUSMALLINT)mag;
-		SQLUINTEGER u32 = (SQLUINTEGER)mag;
-		SQLUBIGINT u64 = (SQLUBIGINT)mag;
-
-		memcpy(out, bits == 8 ? (void *)&u8 : bits == 16 ? (void *)&u16 :
-			    bits == 32 ? (void *)&u32 : (void *)&u64,
-		       (size_t)ci->size);
-	}
+	store_bits(out, (size_t)ci->size, n->neg ? 0 - mag : mag);
 	return n->frac ? warn(cond, BB_W_FRACTION) : BB_CONV_OK;
 }
 
@@ -831,8 +835,10 @@ static bb_conv_rc to_fixed(const src *v, const cinfo *ci, fixed *out,
 			return fail(cond, bad);
 		return put_dt(&dt, ci->kind, out, cond);
 	case CK_GUID:
-		if ((c->kind != BB_CELL_TEXT && c->kind != BB_CELL_BLOB) ||
-		    !c->text || !parse_guid(c->text, c->len, &out->guid, &gs, &gn))
+		if (c->kind != BB_CELL_TEXT && c->kind != BB_CELL_BLOB)
+			return fail(cond, BB_E_CHAR_VALUE);
+		if (!c->text ||
+		    !parse_guid(c->text, c->len, &out->guid, &gs, &gn))
 			return fail(cond, BB_E_CHAR_VALUE);
 		return BB_CONV_OK;
 	default:

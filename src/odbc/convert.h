@@ -53,6 +53,9 @@ bb_conv_rc bb_convert(const bb_cell *cell, SQLSMALLINT sql_type,
 /* The default C type of a SQL type (SQL_C_DEFAULT). */
 SQLSMALLINT bb_default_ctype(SQLSMALLINT sql_type);
 
+/* True for SQL_C_DEFAULT and every C type bb_convert knows. */
+bool bb_ctype_known(SQLSMALLINT ctype);
+
 /* Size in bytes of a fixed-length C type, or 0 for variable ones. */
 SQLLEN bb_ctype_size(SQLSMALLINT ctype);
 

@@ -61,7 +61,7 @@ SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		s->binds = b;
 		s->nbinds = col;
 	}
-	if (ptr && bb_default_ctype(ctype) == 0 && ctype != SQL_C_DEFAULT)
+	if (ptr && !bb_ctype_known(ctype))
 		return bb_diag_add(&s->diag, BB_E_BAD_CTYPE, 0, NULL, NULL);
 	s->binds[col - 1].ctype = ctype;
 	s->binds[col - 1].ptr = ptr;
@@ -71,13 +71,16 @@ SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 }
 
 /* Where row r of a bound column goes, for either binding orientation. */
-static void bound_addr(const bb_stmt *s, const bb_binding *b, SQLULEN r,
-		       SQLPOINTER *ptr, SQLLEN **ind)
+static void bound_addr(const bb_stmt *s, int col, const bb_binding *b,
+		       SQLULEN r, SQLPOINTER *ptr, SQLLEN **ind)
 {
 	SQLULEN off = s->bind_offset ? *s->bind_offset : 0;
+	SQLSMALLINT ct = b->ctype == SQL_C_DEFAULT
+				 ? bb_default_ctype(s->cols[col].sql_type)
+				 : b->ctype;
+	SQLLEN fixed = bb_ctype_size(ct);
 	SQLLEN elem = s->bind_type == SQL_BIND_BY_COLUMN
-			      ? (bb_ctype_size(b->ctype) ? bb_ctype_size(b->ctype)
-							: b->buflen)
+			      ? (fixed ? fixed : b->buflen)
 			      : (SQLLEN)s->bind_type;
 	SQLLEN ind_elem = s->bind_type == SQL_BIND_BY_COLUMN
 				  ? (SQLLEN)sizeof(SQLLEN)
@@ -105,7 +108,7 @@ static SQLRETURN fill_row(bb_stmt *s, SQLULEN r)
 
 		if (!b->ptr && !b->ind)
 			continue;
-		bound_addr(s, b, r, &ptr, &ind);
+		bound_addr(s, i, b, r, &ptr, &ind);
 		cell = cell_of(s->st, i);
 		cr = bb_convert(&cell, s->cols[i].sql_type, b->ctype, ptr,
 				b->buflen, ind, &offset, &cond);

@@ -614,8 +614,9 @@ static const tcase cases[] = {
 
 static void run_case(const tcase *c, size_t *offset)
 {
-	SQLLEN size = bb_ctype_size(c->ctype == SQL_C_DEFAULT ?
-					    bb_default_ctype(c->sql) : c->ctype);
+	SQLSMALLINT ct = c->ctype == SQL_C_DEFAULT ?
+				 bb_default_ctype(c->sql) : c->ctype;
+	SQLLEN size = bb_ctype_size(ct);
 	size_t alloc = (size_t)(size ? size : c->buflen > 0 ? c->buflen : 1);
 	unsigned char *buf = malloc(alloc);
 	SQLLEN ind = UNSET;
@@ -768,7 +769,8 @@ static void test_fuzz(void)
 		"", " ", "0", "1", "-1", "1.5", "1e308", "1e-400", "-", "+.",
 		"\xFF\xFE", "\xF0\x9F\x98", MIXED, "2024-02-29", "12:00:00",
 		"2024-01-02 03:04:05.123456789123", "9999-12-31 23:59:61",
-		"0000-00-00", "{" GUID_TXT "}", "999999999999999999999999999999",
+		"0000-00-00", "{" GUID_TXT "}",
+		"999999999999999999999999999999",
 		"1e99999999999999999999", "  42  ", "\0abc",
 	};
 	static const SQLSMALLINT sqls[] = {
@@ -825,8 +827,9 @@ static void test_fuzz(void)
 			break;
 		}
 		for (calls = 0; calls < 100; calls++) {
-			SQLLEN size = bb_ctype_size(
-				ct == SQL_C_DEFAULT ? bb_default_ctype(sql) : ct);
+			SQLSMALLINT rct = ct == SQL_C_DEFAULT ?
+						  bb_default_ctype(sql) : ct;
+			SQLLEN size = bb_ctype_size(rct);
 			size_t alloc = size ? (size_t)size :
 				       buflen > 0 ? (size_t)buflen : 1;
 			unsigned char *buf;
