@@ -15,9 +15,9 @@
 #include <curl/curl.h>
 
 typedef enum bb_auth_kind {
-	BB_AUTH_NONE,   /* anonymous: public data only */
-	BB_AUTH_BASIC,  /* User + ApiToken, or User + Password */
-	BB_AUTH_BEARER  /* AccessToken */
+	BB_AUTH_NONE,  /* anonymous: public data only */
+	BB_AUTH_BASIC, /* User + ApiToken, or User + Password */
+	BB_AUTH_BEARER /* AccessToken */
 } bb_auth_kind;
 
 /* Which scheme the properties ask for; fails on an incomplete pair. */

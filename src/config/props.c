@@ -31,8 +31,7 @@ const bb_prop_def bb_prop_defs[BB_P_COUNT] = {
 			 "driver name or library path, for DSN-less "
 			 "connections"},
 	[BB_P_BASE_URL] = {"BaseURL", NULL, "https://api.bitbucket.org/2.0",
-			   false,
-			   "root of the REST API, http:// or https://"},
+			   false, "root of the REST API, http:// or https://"},
 	[BB_P_USER] = {"User", "UID", NULL, false,
 		       "Basic-auth user: the Atlassian account e-mail for an "
 		       "API token, the username for an app password"},

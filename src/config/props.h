@@ -33,16 +33,16 @@ typedef enum bb_prop_id {
 } bb_prop_id;
 
 typedef struct bb_prop_def {
-	const char *name;    /* canonical name, as written in odbc.ini */
-	const char *alias;   /* a second accepted key (UID, PWD, ...), or NULL */
-	const char *deflt;   /* default value, or NULL for none */
-	bool secret;         /* never logged, traced or echoed back */
-	const char *doc;     /* one line for docs/connection.md */
+	const char *name;  /* canonical name, as written in odbc.ini */
+	const char *alias; /* a second accepted key (UID, PWD, ...), or NULL */
+	const char *deflt; /* default value, or NULL for none */
+	bool secret;       /* never logged, traced or echoed back */
+	const char *doc;   /* one line for docs/connection.md */
 } bb_prop_def;
 
 /* Every property's value: owned strings, NULL when unset. */
 typedef struct bb_props {
-	char *v[BB_P_COUNT];      /* owned; effective values */
+	char *v[BB_P_COUNT];        /* owned; effective values */
 	bool from_conn[BB_P_COUNT]; /* given in the connection string */
 } bb_props;
 

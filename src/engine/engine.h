@@ -19,10 +19,10 @@
 #define BB_MAX_WARNINGS 8
 
 typedef struct bb_engine {
-	sqlite3 *db;         /* owned */
-	bb_http *http;       /* borrowed from the connection */
-	char *default_ws;    /* owned; the Workspace property, or NULL */
-	bb_err err;          /* why the last virtual-table call failed */
+	sqlite3 *db;      /* owned */
+	bb_http *http;    /* borrowed from the connection */
+	char *default_ws; /* owned; the Workspace property, or NULL */
+	bb_err err;       /* why the last virtual-table call failed */
 	bb_err warnings[BB_MAX_WARNINGS]; /* non-fatal faults of a statement */
 	int nwarnings;
 } bb_engine;

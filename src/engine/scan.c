@@ -49,8 +49,8 @@ static bool put_path(bb_buf *b, const char *endpoint, char *const keys[])
 }
 
 bool bb_scan_open(bb_scan *s, bb_http *http, const bb_table_def *t,
-		  char *const keys[], const bb_scan_param *params,
-		  int nparams, const char *fields, int pagelen, bb_err *err)
+		  char *const keys[], const bb_scan_param *params, int nparams,
+		  const char *fields, int pagelen, bb_err *err)
 {
 	bb_buf url;
 	int i, j;

@@ -20,11 +20,11 @@
 
 typedef struct bb_scan {
 	const bb_table_def *t;
-	bb_http *http;      /* borrowed from the connection */
-	char *next_url;     /* owned; the page to fetch next, NULL at the end */
-	cJSON *page;        /* owned; the current page's envelope */
-	const cJSON *row;   /* borrowed from page; the current object */
-	unsigned pages;     /* pages fetched so far */
+	bb_http *http;    /* borrowed from the connection */
+	char *next_url;   /* owned; the page to fetch next, NULL at the end */
+	cJSON *page;      /* owned; the current page's envelope */
+	const cJSON *row; /* borrowed from page; the current object */
+	unsigned pages;   /* pages fetched so far */
 } bb_scan;
 
 /* Where a query parameter's values come from. */
@@ -40,8 +40,8 @@ typedef struct bb_scan_param {
  * table's own). Fetches nothing yet.
  */
 bool bb_scan_open(bb_scan *s, bb_http *http, const bb_table_def *t,
-		  char *const keys[], const bb_scan_param *params,
-		  int nparams, const char *fields, int pagelen, bb_err *err);
+		  char *const keys[], const bb_scan_param *params, int nparams,
+		  const char *fields, int pagelen, bb_err *err);
 /* Moves to the next object, fetching a page when needed; *eof at end. */
 bool bb_scan_next(bb_scan *s, bool *eof, bb_err *err);
 void bb_scan_close(bb_scan *s);

@@ -22,23 +22,21 @@ typedef enum bb_coltype {
 	BB_T_JSON       /* JSON: an array or object kept as JSON text */
 } bb_coltype;
 
-enum bb_col_flags {
-	BB_COL_NOT_NULL = 1,
-	BB_COL_PK = 2
-};
+enum bb_col_flags { BB_COL_NOT_NULL = 1, BB_COL_PK = 2 };
 
 typedef struct bb_column_def {
-	const char *name;      /* SQL name, PascalCase */
-	const char *decl;      /* declared type as written: "VARCHAR(255)" */
+	const char *name; /* SQL name, PascalCase */
+	const char *decl; /* declared type as written: "VARCHAR(255)" */
 	bb_coltype type;
-	int size;              /* ODBC column size (characters or digits) */
-	const char *json_path; /* dotted path in one API object; NULL for keys */
-	const char *path_key;  /* endpoint parameter it fills, or NULL */
-	const char *param;     /* query parameter an equality becomes, or NULL */
+	int size; /* ODBC column size (characters or digits) */
+	const char
+		*json_path;   /* dotted path in one API object; NULL for keys */
+	const char *path_key; /* endpoint parameter it fills, or NULL */
+	const char *param;    /* query parameter an equality becomes, or NULL */
 	const char *param_all; /* comma list sent when unconstrained, or NULL */
 	const char *doc;
-	unsigned flags;        /* enum bb_col_flags */
-	int pk_seq;            /* 1-based position in the primary key, or 0 */
+	unsigned flags; /* enum bb_col_flags */
+	int pk_seq;     /* 1-based position in the primary key, or 0 */
 } bb_column_def;
 
 /* How to list the values of one path parameter a query leaves open. */
@@ -51,14 +49,14 @@ typedef struct bb_fanout_def {
 typedef struct bb_table_def {
 	const char *name;
 	const char *doc;
-	const char *endpoint;  /* path below BaseURL with {keys} */
-	const char *fields;    /* fields= sent with every list request, or NULL */
-	int max_pagelen;       /* the API's page-size cap for this endpoint */
+	const char *endpoint; /* path below BaseURL with {keys} */
+	const char *fields; /* fields= sent with every list request, or NULL */
+	int max_pagelen;    /* the API's page-size cap for this endpoint */
 	const bb_column_def *cols;
 	int ncols;
 	const bb_fanout_def *fanouts;
 	int nfanouts;
-	const char *ddl;       /* CREATE TABLE for sqlite3_declare_vtab */
+	const char *ddl; /* CREATE TABLE for sqlite3_declare_vtab */
 } bb_table_def;
 
 extern const bb_table_def bb_tables[];

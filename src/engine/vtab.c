@@ -34,18 +34,18 @@ typedef struct bb_module_aux {
 
 typedef struct bb_vtab {
 	sqlite3_vtab base;
-	bb_engine *e;           /* borrowed; the connection's engine */
-	const bb_table_def *t;  /* the table's compiled definition */
+	bb_engine *e;          /* borrowed; the connection's engine */
+	const bb_table_def *t; /* the table's compiled definition */
 	int nkeys;
-	char keys[BB_MAX_KEYS][32];  /* the endpoint's path parameters */
-	int key_col[BB_MAX_KEYS];    /* the column holding each */
+	char keys[BB_MAX_KEYS][32]; /* the endpoint's path parameters */
+	int key_col[BB_MAX_KEYS];   /* the column holding each */
 } bb_vtab;
 
 /* One scan in the chain from the outermost fan-out to the table itself. */
 typedef struct level {
 	const bb_table_def *t;
-	int key;     /* the target key this level lists, or -1 for the target */
-	int col;     /* the column of t that holds that key's values */
+	int key; /* the target key this level lists, or -1 for the target */
+	int col; /* the column of t that holds that key's values */
 	bool open;
 	bb_scan scan;
 } level;
@@ -54,14 +54,15 @@ typedef struct bb_cursor {
 	sqlite3_vtab_cursor base;
 	level lv[BB_MAX_KEYS + 1];
 	int nlv;
-	int depth;                /* the level whose row is current */
-	char *vals[BB_MAX_KEYS];  /* owned; current value of each path key */
-	bool fixed[BB_MAX_KEYS];  /* the value came from the query */
-	bb_scan_param param;      /* the one pushed query parameter */
-	const char *pvals[MAX_PARAM_VALUES]; /* owned copies (see pvals_owned) */
+	int depth;               /* the level whose row is current */
+	char *vals[BB_MAX_KEYS]; /* owned; current value of each path key */
+	bool fixed[BB_MAX_KEYS]; /* the value came from the query */
+	bb_scan_param param;     /* the one pushed query parameter */
+	/* The values to send: pointers into pvals_owned. */
+	const char *pvals[MAX_PARAM_VALUES];
 	char *pvals_owned[MAX_PARAM_VALUES]; /* owned; values from the query */
-	char *all_values;         /* owned; split copy of param_all */
-	bool empty;               /* the constraints exclude every row */
+	char *all_values; /* owned; split copy of param_all */
+	bool empty;       /* the constraints exclude every row */
 	bool eof;
 	sqlite3_int64 rowid;
 } bb_cursor;
@@ -135,7 +136,8 @@ static int x_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
 	int i, argc = 0, open_keys = 0;
 
 	for (i = 0; i < info->nConstraint; i++) {
-		const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+		const struct sqlite3_index_constraint *c =
+			&info->aConstraint[i];
 		const bb_column_def *col;
 		int k;
 		char kind;
@@ -287,7 +289,8 @@ static int apply_args(bb_vtab *v, bb_cursor *c, const char *plan, int argc,
 
 		p++; /* the comma */
 		if (kind == 'K') {
-			const char *s = (const char *)sqlite3_value_text(argv[i]);
+			const char *s =
+				(const char *)sqlite3_value_text(argv[i]);
 
 			if (!s) {
 				c->empty = true; /* = NULL matches nothing */
@@ -391,7 +394,8 @@ static bool open_level(bb_vtab *v, bb_cursor *c, int d, bb_err *err)
 /* The key value a fan-out level's current row gives, or NULL. */
 static const char *level_value(const level *l)
 {
-	const cJSON *j = bb_json_path(l->scan.row, l->t->cols[l->col].json_path);
+	const cJSON *j =
+		bb_json_path(l->scan.row, l->t->cols[l->col].json_path);
 
 	return cJSON_IsString(j) ? j->valuestring : NULL;
 }
@@ -400,8 +404,8 @@ static const char *level_value(const level *l)
  * skipped with a warning; the rest of the workspace is still read. */
 static bool skippable(const bb_cursor *c, int d, const bb_err *err)
 {
-	return d > 0 && (err->cond == BB_E_NO_TABLE ||
-			 err->cond == BB_E_PERMISSION);
+	return d > 0 &&
+	       (err->cond == BB_E_NO_TABLE || err->cond == BB_E_PERMISSION);
 }
 
 static int step(bb_vtab *v, bb_cursor *c)
@@ -495,9 +499,9 @@ static int x_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
 		sqlite3_result_text(ctx, c->vals[k], -1, SQLITE_TRANSIENT);
 		return SQLITE_OK;
 	}
-	if (!bb_value_from_json(bb_json_path(c->lv[c->depth].scan.row,
-					     col->json_path),
-				col->type, &val)) {
+	if (!bb_value_from_json(
+		    bb_json_path(c->lv[c->depth].scan.row, col->json_path),
+		    col->type, &val)) {
 		sqlite3_result_error_nomem(ctx);
 		return SQLITE_NOMEM;
 	}

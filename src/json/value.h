@@ -21,9 +21,9 @@ typedef struct bb_value {
 	bb_vkind kind;
 	int64_t i;
 	double d;
-	const char *text;  /* borrowed from the cJSON tree, or = owned */
-	char *owned;       /* owned text (JSON dumps); freed by bb_value_free */
-	char ts[32];       /* storage for a normalised timestamp */
+	const char *text; /* borrowed from the cJSON tree, or = owned */
+	char *owned;      /* owned text (JSON dumps); freed by bb_value_free */
+	char ts[32];      /* storage for a normalised timestamp */
 } bb_value;
 
 /* The value at a dotted path ("author.display_name"); NULL if absent. */

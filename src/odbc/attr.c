@@ -190,8 +190,8 @@ static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
 	case SQL_DESC_PRECISION:
 	case SQL_COLUMN_PRECISION:
 		*out = ci->sql_type == SQL_TYPE_TIMESTAMP ? ci->digits
-		       : ti->radix ? (SQLLEN)ci->size
-				   : (SQLLEN)ci->size;
+		       : ti->radix                        ? (SQLLEN)ci->size
+							  : (SQLLEN)ci->size;
 		return true;
 	case SQL_DESC_SCALE:
 	case SQL_COLUMN_SCALE:
@@ -208,7 +208,8 @@ static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
 		*out = ti->radix ? SQL_FALSE : SQL_TRUE;
 		return true;
 	case SQL_DESC_SEARCHABLE:
-		*out = ti->searchable_like ? SQL_PRED_SEARCHABLE : SQL_PRED_BASIC;
+		*out = ti->searchable_like ? SQL_PRED_SEARCHABLE
+					   : SQL_PRED_BASIC;
 		return true;
 	case SQL_DESC_UPDATABLE:
 		*out = SQL_ATTR_READONLY;

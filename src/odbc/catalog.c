@@ -86,8 +86,9 @@ static bool load_types(sqlite3 *db)
 		sqlite3_bind_text(st, 5, t->suffix, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, t->params, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 7, t->case_sensitive);
-		sqlite3_bind_int(st, 8, t->searchable_like ? SQL_SEARCHABLE
-							   : SQL_PRED_BASIC);
+		sqlite3_bind_int(st, 8,
+				 t->searchable_like ? SQL_SEARCHABLE
+						    : SQL_PRED_BASIC);
 		if (t->radix)
 			sqlite3_bind_int(st, 9, t->is_unsigned);
 		else
@@ -158,9 +159,9 @@ static SQLRETURN ensure_catalog(bb_stmt *s)
 
 	if (s->dbc->catalog_ready)
 		return SQL_SUCCESS;
-	rc = sqlite3_create_function(db, "bb_data_type", 1, SQLITE_UTF8 |
-				     SQLITE_DETERMINISTIC, NULL, fn_data_type,
-				     NULL, NULL);
+	rc = sqlite3_create_function(db, "bb_data_type", 1,
+				     SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				     fn_data_type, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "bb_col_size", -1,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -180,14 +181,29 @@ static SQLRETURN ensure_catalog(bb_stmt *s)
 /* The declared types of each catalog result, as the reference gives. */
 #define ID "VARCHAR(128)"
 static const char *const tables_decls[] = {ID, ID, ID, ID, "VARCHAR(254)"};
-static const char *const columns_decls[] = {
-	ID, ID, ID, ID, "SMALLINT", ID, "INTEGER", "INTEGER", "SMALLINT",
-	"SMALLINT", "SMALLINT", "VARCHAR(254)", "VARCHAR(254)", "SMALLINT",
-	"SMALLINT", "INTEGER", "INTEGER", "VARCHAR(254)"};
+static const char *const columns_decls[] = {ID,
+					    ID,
+					    ID,
+					    ID,
+					    "SMALLINT",
+					    ID,
+					    "INTEGER",
+					    "INTEGER",
+					    "SMALLINT",
+					    "SMALLINT",
+					    "SMALLINT",
+					    "VARCHAR(254)",
+					    "VARCHAR(254)",
+					    "SMALLINT",
+					    "SMALLINT",
+					    "INTEGER",
+					    "INTEGER",
+					    "VARCHAR(254)"};
 static const char *const types_decls[] = {
-	ID, "SMALLINT", "INTEGER", ID, ID, ID, "SMALLINT", "SMALLINT",
-	"SMALLINT", "SMALLINT", "SMALLINT", "SMALLINT", ID, "SMALLINT",
-	"SMALLINT", "SMALLINT", "SMALLINT", "INTEGER", "SMALLINT"};
+	ID,         "SMALLINT", "INTEGER",  ID,         ID,
+	ID,         "SMALLINT", "SMALLINT", "SMALLINT", "SMALLINT",
+	"SMALLINT", "SMALLINT", ID,         "SMALLINT", "SMALLINT",
+	"SMALLINT", "SMALLINT", "INTEGER",  "SMALLINT"};
 
 /* The schema every Bitbucket table is reported in: the default
  * workspace, or NULL when the connection has none. */
@@ -221,7 +237,7 @@ static char *types_list(const char *types)
 }
 
 SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
-		    const char *table, const char *types)
+			    const char *table, const char *types)
 {
 	static const char sql[] =
 		"SELECT * FROM ("
@@ -261,8 +277,8 @@ SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
 	if (schem && strcmp(schem, SQL_ALL_SCHEMAS) == 0 && cat && !*cat &&
 	    table && !*table)
 		return bb_exec_internal(s, schemas_sql, args, 1, tables_decls);
-	if (types && strcmp(types, SQL_ALL_TABLE_TYPES) == 0 && cat &&
-	    !*cat && schem && !*schem && table && !*table)
+	if (types && strcmp(types, SQL_ALL_TABLE_TYPES) == 0 && cat && !*cat &&
+	    schem && !*schem && table && !*table)
 		return bb_exec_internal(s, types_sql, NULL, 0, tables_decls);
 	if (types && *types) {
 		tl = types_list(types);
@@ -280,7 +296,7 @@ SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
 }
 
 SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
-		     const char *table, const char *column)
+			     const char *table, const char *column)
 {
 	static const char sql[] =
 		"SELECT NULL AS TABLE_CAT, schem AS TABLE_SCHEM, tbl AS "
@@ -311,7 +327,8 @@ SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
 		"p.cid + 1, NULL FROM main.sqlite_master m, "
 		"pragma_table_info(m.name) p WHERE m.type IN ('table','view') "
 		"AND m.name NOT LIKE 'sqlite%') "
-		"WHERE (?2 = '%' OR schem LIKE ?2 ESCAPE '\\' OR schem IS NULL) "
+		"WHERE (?2 = '%' OR schem LIKE ?2 ESCAPE '\\' OR schem IS "
+		"NULL) "
 		"AND tbl LIKE ?3 ESCAPE '\\' AND col LIKE ?4 ESCAPE '\\' "
 		"AND ?5 IS NULL "
 		"ORDER BY TABLE_CAT, TABLE_SCHEM, TABLE_NAME, ORDINAL_POSITION";

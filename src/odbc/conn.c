@@ -110,8 +110,7 @@ SQLRETURN bb_connect(bb_dbc *dbc, const char *conn_str, char **out_str)
 			    bb_props_get(&dbc->props, BB_P_WORKSPACE), &err))
 		return connect_fail(dbc, &err, "engine");
 	dbc->connected = true;
-	bb_trace(&dbc->log, BB_LOG_ODBC, "connected to %s",
-		 dbc->http.base_url);
+	bb_trace(&dbc->log, BB_LOG_ODBC, "connected to %s", dbc->http.base_url);
 	if (out_str)
 		*out_str = bb_props_to_conn_str(&dbc->props);
 	if (unknown > 0)
@@ -163,10 +162,9 @@ SQLRETURN bb_set_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 		return SQL_SUCCESS;
 	case SQL_ATTR_CURRENT_CATALOG:
 		free(dbc->current_catalog);
-		dbc->current_catalog =
-			len == SQL_NTS || len < 0
-				? bb_strdup(val)
-				: bb_strndup(val, (size_t)len);
+		dbc->current_catalog = len == SQL_NTS || len < 0
+					       ? bb_strdup(val)
+					       : bb_strndup(val, (size_t)len);
 		return SQL_SUCCESS;
 	case SQL_ATTR_QUIET_MODE:
 	case SQL_ATTR_PACKET_SIZE:
@@ -188,8 +186,7 @@ SQLRETURN bb_set_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 }
 
 SQLRETURN bb_get_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
-			      SQLINTEGER buflen, SQLINTEGER *outlen,
-			      bool wide)
+			      SQLINTEGER buflen, SQLINTEGER *outlen, bool wide)
 {
 	SQLUINTEGER v;
 
@@ -223,20 +220,17 @@ SQLRETURN bb_get_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 		break;
 	case SQL_ATTR_CURRENT_CATALOG: {
 		SQLLEN n = 0;
-		SQLRETURN rc = bb_out_str(&dbc->diag,
-					  dbc->current_catalog
-						  ? dbc->current_catalog
-						  : "",
-					  val, wide ? buflen / 2 : buflen, &n,
-					  wide);
+		SQLRETURN rc = bb_out_str(
+			&dbc->diag,
+			dbc->current_catalog ? dbc->current_catalog : "", val,
+			wide ? buflen / 2 : buflen, &n, wide);
 
 		if (outlen)
 			*outlen = (SQLINTEGER)(wide ? n * 2 : n);
 		return rc;
 	}
 	default:
-		return bb_diag_add(&dbc->diag, BB_E_BAD_ATTR_ID, 0, NULL,
-				   NULL);
+		return bb_diag_add(&dbc->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
 	}
 	if (val)
 		*(SQLUINTEGER *)val = v;

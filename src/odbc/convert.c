@@ -32,15 +32,26 @@
 #define DONE SIZE_MAX
 
 enum ckind {
-	CK_CHAR, CK_WCHAR, CK_BINARY, CK_BIT, CK_INT, CK_FLOAT, CK_DOUBLE,
-	CK_NUMERIC, CK_DATE, CK_TIME, CK_TIMESTAMP, CK_GUID, CK_INTERVAL
+	CK_CHAR,
+	CK_WCHAR,
+	CK_BINARY,
+	CK_BIT,
+	CK_INT,
+	CK_FLOAT,
+	CK_DOUBLE,
+	CK_NUMERIC,
+	CK_DATE,
+	CK_TIME,
+	CK_TIMESTAMP,
+	CK_GUID,
+	CK_INTERVAL
 };
 
 typedef struct cinfo {
 	SQLSMALLINT ctype;
 	enum ckind kind;
-	SQLLEN size;     /* bytes of the C type; 0 for variable length */
-	bool is_signed;  /* integer targets only */
+	SQLLEN size;    /* bytes of the C type; 0 for variable length */
+	bool is_signed; /* integer targets only */
 } cinfo;
 
 static const cinfo ctypes[] = {
@@ -78,14 +89,14 @@ static const cinfo ctypes[] = {
 	 false},
 	{SQL_C_INTERVAL_SECOND, CK_INTERVAL, sizeof(SQL_INTERVAL_STRUCT),
 	 false},
-	{SQL_C_INTERVAL_YEAR_TO_MONTH, CK_INTERVAL,
-	 sizeof(SQL_INTERVAL_STRUCT), false},
+	{SQL_C_INTERVAL_YEAR_TO_MONTH, CK_INTERVAL, sizeof(SQL_INTERVAL_STRUCT),
+	 false},
 	{SQL_C_INTERVAL_DAY_TO_HOUR, CK_INTERVAL, sizeof(SQL_INTERVAL_STRUCT),
 	 false},
-	{SQL_C_INTERVAL_DAY_TO_MINUTE, CK_INTERVAL,
-	 sizeof(SQL_INTERVAL_STRUCT), false},
-	{SQL_C_INTERVAL_DAY_TO_SECOND, CK_INTERVAL,
-	 sizeof(SQL_INTERVAL_STRUCT), false},
+	{SQL_C_INTERVAL_DAY_TO_MINUTE, CK_INTERVAL, sizeof(SQL_INTERVAL_STRUCT),
+	 false},
+	{SQL_C_INTERVAL_DAY_TO_SECOND, CK_INTERVAL, sizeof(SQL_INTERVAL_STRUCT),
+	 false},
 	{SQL_C_INTERVAL_HOUR_TO_MINUTE, CK_INTERVAL,
 	 sizeof(SQL_INTERVAL_STRUCT), false},
 	{SQL_C_INTERVAL_HOUR_TO_SECOND, CK_INTERVAL,
@@ -212,7 +223,7 @@ static SQLSMALLINT native_ctype(SQLSMALLINT t)
 enum skind { SK_INT, SK_DOUBLE, SK_TEXT, SK_BINARY, SK_DATETIME, SK_GUID };
 
 typedef struct src {
-	const bb_cell *cell;   /* borrowed */
+	const bb_cell *cell; /* borrowed */
 	SQLSMALLINT sql_type;
 	enum skind kind;
 } src;
@@ -263,8 +274,9 @@ static bb_cond allowed(const src *v, enum ckind k)
 	case SK_DOUBLE:
 		if (k == CK_DATE || k == CK_TIME || k == CK_TIMESTAMP ||
 		    k == CK_GUID)
-			return is_datetime_sql(t) || t == SQL_GUID ?
-				       BB_E_CHAR_VALUE : BB_E_RESTRICTED;
+			return is_datetime_sql(t) || t == SQL_GUID
+				       ? BB_E_CHAR_VALUE
+				       : BB_E_RESTRICTED;
 		return BB_OK;
 	case SK_TEXT:
 		return BB_OK;
@@ -274,11 +286,13 @@ static bb_cond allowed(const src *v, enum ckind k)
 		if (var || k == CK_TIMESTAMP)
 			return BB_OK;
 		if (k == CK_DATE)
-			return t == SQL_TYPE_TIME || t == SQL_TIME ?
-				       BB_E_RESTRICTED : BB_OK;
+			return t == SQL_TYPE_TIME || t == SQL_TIME
+				       ? BB_E_RESTRICTED
+				       : BB_OK;
 		if (k == CK_TIME)
-			return t == SQL_TYPE_DATE || t == SQL_DATE ?
-				       BB_E_RESTRICTED : BB_OK;
+			return t == SQL_TYPE_DATE || t == SQL_DATE
+				       ? BB_E_RESTRICTED
+				       : BB_OK;
 		return BB_E_RESTRICTED;
 	case SK_GUID:
 		return var || k == CK_GUID ? BB_OK : BB_E_RESTRICTED;
@@ -292,11 +306,11 @@ static bb_cond allowed(const src *v, enum ckind k)
  * a nonzero fraction was cut off; plus the double for FLOAT/DOUBLE. */
 typedef struct num {
 	bool neg;
-	bool over;        /* integer part has more than 38 digits, or inf/nan */
-	bool frac;        /* a nonzero fraction lies beyond the integer part */
-	uint64_t hi, lo;  /* |integer part| as 128 bits */
+	bool over;       /* integer part has more than 38 digits, or inf/nan */
+	bool frac;       /* a nonzero fraction lies beyond the integer part */
+	uint64_t hi, lo; /* |integer part| as 128 bits */
 	double d;
-	bool d_over;      /* text beyond the range of a double */
+	bool d_over; /* text beyond the range of a double */
 } num;
 
 static bool is_space(char c)
@@ -567,9 +581,9 @@ static bb_conv_rc put_float(const num *n, const cinfo *ci, void *out,
 typedef struct dtval {
 	bool has_date, has_time;
 	int y, mo, d, h, mi, s;
-	unsigned long ns;   /* fraction in nanoseconds */
-	bool ns_lost;       /* nonzero digits beyond the ninth */
-	const char *fdig;   /* fraction digits as written; borrowed */
+	unsigned long ns; /* fraction in nanoseconds */
+	bool ns_lost;     /* nonzero digits beyond the ninth */
+	const char *fdig; /* fraction digits as written; borrowed */
 	size_t nfdig;
 } dtval;
 
@@ -592,15 +606,14 @@ static bool fixed_digits(const char *s, size_t len, size_t *i, int count,
 
 static int days_in_month(int y, int m)
 {
-	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-				  31};
+	static const int dim[] = {31, 28, 31, 30, 31, 30,
+				  31, 31, 30, 31, 30, 31};
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return m == 2 && leap ? 29 : dim[m - 1];
 }
 
-static bool parse_time_part(const char *s, size_t len, size_t *i,
-			    dtval *dt)
+static bool parse_time_part(const char *s, size_t len, size_t *i, dtval *dt)
 {
 	int scale = 100000000;
 
@@ -711,8 +724,8 @@ static bb_conv_rc put_dt(const dtval *dt, enum ckind k, void *out,
 		if (!dt->has_date)
 			return fail(cond, BB_E_CHAR_VALUE);
 		memcpy(out, &ds, sizeof(ds));
-		return dt->has_time && !time_zero ?
-			       warn(cond, BB_W_FRACTION) : BB_CONV_OK;
+		return dt->has_time && !time_zero ? warn(cond, BB_W_FRACTION)
+						  : BB_CONV_OK;
 	}
 	if (k == CK_TIME) {
 		SQL_TIME_STRUCT ts = {(SQLUSMALLINT)dt->h, (SQLUSMALLINT)dt->mi,
@@ -850,13 +863,13 @@ static bb_conv_rc to_fixed(const src *v, const cinfo *ci, fixed *out,
 
 /* A value rendered whole in the target's encoding, ready to slice. */
 typedef struct rendered {
-	const char *data;  /* borrowed from the cell, buf, wide or img */
-	size_t len;        /* bytes, terminator excluded */
-	size_t whole;      /* bytes the first piece must hold, else 22003 */
-	bool atomic;       /* a fixed-size image: all of it or 22003 */
-	bb_buf buf;        /* owned rendering (digits, hex, dates) */
-	SQLWCHAR *wide;    /* owned UTF-16 for a WCHAR target */
-	fixed img;         /* binary image of a number, date or GUID */
+	const char *data; /* borrowed from the cell, buf, wide or img */
+	size_t len;       /* bytes, terminator excluded */
+	size_t whole;     /* bytes the first piece must hold, else 22003 */
+	bool atomic;      /* a fixed-size image: all of it or 22003 */
+	bb_buf buf;       /* owned rendering (digits, hex, dates) */
+	SQLWCHAR *wide;   /* owned UTF-16 for a WCHAR target */
+	fixed img;        /* binary image of a number, date or GUID */
 } rendered;
 
 /* Length of one well-formed UTF-8 sequence at s, or 0 if malformed; the
@@ -978,8 +991,8 @@ static bb_cond render_chars(const src *v, rendered *r)
 		fmt_double(c->d, v->sql_type == SQL_REAL, tmp, sizeof(tmp));
 		bb_buf_puts(&r->buf, tmp);
 		dot = strchr(tmp, '.');
-		r->whole = dot && !strpbrk(tmp, "eE") ? (size_t)(dot - tmp) :
-							strlen(tmp);
+		r->whole = dot && !strpbrk(tmp, "eE") ? (size_t)(dot - tmp)
+						      : strlen(tmp);
 		break;
 	}
 	case SK_BINARY:
@@ -1009,8 +1022,8 @@ static bb_cond render_chars(const src *v, rendered *r)
 		r->whole = dt.has_date ? (dt.has_time ? 19 : 10) : 8;
 		break;
 	case SK_GUID:
-		if (c->text && parse_guid(c->text, c->len, &g, &r->data,
-					  &r->len))
+		if (c->text &&
+		    parse_guid(c->text, c->len, &g, &r->data, &r->len))
 			r->whole = 36;
 		return BB_OK;
 	case SK_TEXT:
@@ -1065,8 +1078,7 @@ static bb_conv_rc render_binary(const src *v, rendered *r, bb_cond *cond)
 	return BB_CONV_OK;
 }
 
-static bb_conv_rc render(const src *v, enum ckind k, rendered *r,
-			 bb_cond *cond)
+static bb_conv_rc render(const src *v, enum ckind k, rendered *r, bb_cond *cond)
 {
 	bb_cond why;
 	size_t units;

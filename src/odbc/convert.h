@@ -15,19 +15,24 @@
 
 /* One value of the current row, as the engine holds it. */
 typedef struct bb_cell {
-	enum { BB_CELL_NULL, BB_CELL_INT, BB_CELL_DOUBLE, BB_CELL_TEXT,
-	       BB_CELL_BLOB } kind;
+	enum {
+		BB_CELL_NULL,
+		BB_CELL_INT,
+		BB_CELL_DOUBLE,
+		BB_CELL_TEXT,
+		BB_CELL_BLOB
+	} kind;
 	int64_t i;
 	double d;
-	const char *text;  /* borrowed; UTF-8 for TEXT, bytes for BLOB */
-	size_t len;        /* bytes of text/blob */
+	const char *text; /* borrowed; UTF-8 for TEXT, bytes for BLOB */
+	size_t len;       /* bytes of text/blob */
 } bb_cell;
 
 typedef enum bb_conv_rc {
-	BB_CONV_OK,        /* SQL_SUCCESS */
-	BB_CONV_INFO,      /* SQL_SUCCESS_WITH_INFO: *cond says why (01004...) */
-	BB_CONV_NO_DATA,   /* SQL_NO_DATA: the value was read out already */
-	BB_CONV_ERROR      /* SQL_ERROR: *cond says why (22003, 07006...) */
+	BB_CONV_OK,      /* SQL_SUCCESS */
+	BB_CONV_INFO,    /* SQL_SUCCESS_WITH_INFO: *cond says why (01004...) */
+	BB_CONV_NO_DATA, /* SQL_NO_DATA: the value was read out already */
+	BB_CONV_ERROR    /* SQL_ERROR: *cond says why (22003, 07006...) */
 } bb_conv_rc;
 
 /*

@@ -18,7 +18,8 @@ static const struct {
 	{BB_OK, "00000", "00000", "Success"},
 	{BB_E_GENERAL, "HY000", "S1000", "General error"},
 	{BB_E_NOMEM, "HY001", "S1001", "Memory allocation error"},
-	{BB_E_CONNECT, "08001", "08001", "Client unable to establish connection"},
+	{BB_E_CONNECT, "08001", "08001",
+	 "Client unable to establish connection"},
 	{BB_E_COMM, "08S01", "08S01", "Communication link failure"},
 	{BB_E_AUTH, "28000", "28000", "Invalid authorization specification"},
 	{BB_E_NO_TABLE, "42S02", "S0002", "Base table or view not found"},
@@ -62,8 +63,7 @@ static const struct {
 	{BB_E_CONN_DONE, "08002", "08002", "Connection name in use"},
 	{BB_E_NOT_CONNECTED, "08003", "08003", "Connection not open"},
 	{BB_E_TXN_STATE, "25000", "25000", "Invalid transaction state"},
-	{BB_E_CONSTRAINT, "23000", "23000",
-	 "Integrity constraint violation"},
+	{BB_E_CONSTRAINT, "23000", "23000", "Integrity constraint violation"},
 	{BB_E_PARAM_COUNT, "07002", "07001", "COUNT field incorrect"},
 };
 
@@ -115,7 +115,8 @@ SQLRETURN bb_diag_add(bb_diag *d, bb_cond cond, long native,
 		d->rc = rc;
 	if (d->n == d->cap) {
 		int cap = d->cap ? d->cap * 2 : 4;
-		bb_diag_rec *recs = realloc(d->recs, (size_t)cap * sizeof(*recs));
+		bb_diag_rec *recs =
+			realloc(d->recs, (size_t)cap * sizeof(*recs));
 
 		if (!recs)
 			return rc; /* the return code still tells the failure */
@@ -194,9 +195,8 @@ static SQLRETURN header_field(bb_diag *d, SQLSMALLINT handle_type,
 }
 
 SQLRETURN bb_get_diag_field(bb_diag *d, SQLSMALLINT handle_type,
-			    SQLSMALLINT rec, SQLSMALLINT field,
-			    SQLPOINTER val, SQLSMALLINT buflen,
-			    SQLSMALLINT *outlen, bool wide)
+			    SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER val,
+			    SQLSMALLINT buflen, SQLSMALLINT *outlen, bool wide)
 {
 	const bb_diag_rec *r;
 	const char *text;

@@ -16,17 +16,17 @@
 typedef struct bb_diag_rec {
 	char state[6];
 	SQLINTEGER native;
-	char *msg;          /* owned; tags included */
-	SQLLEN row;         /* SQL_DIAG_ROW_NUMBER */
-	SQLINTEGER column;  /* SQL_DIAG_COLUMN_NUMBER */
+	char *msg;         /* owned; tags included */
+	SQLLEN row;        /* SQL_DIAG_ROW_NUMBER */
+	SQLINTEGER column; /* SQL_DIAG_COLUMN_NUMBER */
 } bb_diag_rec;
 
 typedef struct bb_diag {
-	bb_diag_rec *recs;  /* owned */
+	bb_diag_rec *recs; /* owned */
 	int n, cap;
-	SQLRETURN rc;       /* SQL_DIAG_RETURNCODE */
-	bool odbc2;         /* report ODBC 2 SQLSTATEs */
-	SQLLEN row_count;   /* SQL_DIAG_CURSOR_ROW_COUNT / ROW_COUNT */
+	SQLRETURN rc;     /* SQL_DIAG_RETURNCODE */
+	bool odbc2;       /* report ODBC 2 SQLSTATEs */
+	SQLLEN row_count; /* SQL_DIAG_CURSOR_ROW_COUNT / ROW_COUNT */
 } bb_diag;
 
 void bb_diag_clear(bb_diag *d);
@@ -46,8 +46,7 @@ const char *bb_cond_state(bb_cond cond, bool odbc2);
 SQLRETURN bb_get_diag_rec(bb_diag *d, SQLSMALLINT rec, char state[6],
 			  SQLINTEGER *native, const char **msg);
 SQLRETURN bb_get_diag_field(bb_diag *d, SQLSMALLINT handle_type,
-			    SQLSMALLINT rec, SQLSMALLINT field,
-			    SQLPOINTER val, SQLSMALLINT buflen,
-			    SQLSMALLINT *outlen, bool wide);
+			    SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER val,
+			    SQLSMALLINT buflen, SQLSMALLINT *outlen, bool wide);
 
 #endif

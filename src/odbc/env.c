@@ -114,8 +114,7 @@ SQLRETURN bb_alloc_handle(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
 	case SQL_HANDLE_DESC:
 		if (!bb_dbc_of(in))
 			return SQL_INVALID_HANDLE;
-		return bb_diag_add(&bb_dbc_of(in)->diag, BB_E_NOT_IMPL, 0,
-				   NULL,
+		return bb_diag_add(&bb_dbc_of(in)->diag, BB_E_NOT_IMPL, 0, NULL,
 				   "explicit descriptors are not supported");
 	}
 	return SQL_ERROR;
@@ -230,8 +229,7 @@ SQLRETURN bb_get_env_attr(bb_env *env, SQLINTEGER attr, SQLPOINTER val,
 		v = SQL_CP_STRICT_MATCH;
 		break;
 	default:
-		return bb_diag_add(&env->diag, BB_E_BAD_ATTR_ID, 0, NULL,
-				   NULL);
+		return bb_diag_add(&env->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
 	}
 	if (val)
 		*(SQLINTEGER *)val = v;

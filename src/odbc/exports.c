@@ -36,12 +36,11 @@ bb_diag *bb_diag_of(SQLSMALLINT type, SQLHANDLE h)
 	return NULL;
 }
 
-SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE in,
-				 SQLHANDLE *out)
+SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
 {
-	bb_diag *d = bb_diag_of(type == SQL_HANDLE_DBC    ? SQL_HANDLE_ENV
-				: type == SQL_HANDLE_ENV  ? -1
-							  : SQL_HANDLE_DBC,
+	bb_diag *d = bb_diag_of(type == SQL_HANDLE_DBC   ? SQL_HANDLE_ENV
+				: type == SQL_HANDLE_ENV ? -1
+							 : SQL_HANDLE_DBC,
 				in);
 
 	if (d)
@@ -157,16 +156,15 @@ SQLRETURN SQL_API SQLDisconnect(SQLHDBC h)
 	return bb_disconnect(dbc);
 }
 
-SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC h, SQLINTEGER attr,
-				    SQLPOINTER val, SQLINTEGER len)
+SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER val,
+				    SQLINTEGER len)
 {
 	ENTER_DBC(h);
 	return bb_set_connect_attr(dbc, attr, val, len);
 }
 
-SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC h, SQLINTEGER attr,
-				    SQLPOINTER val, SQLINTEGER buflen,
-				    SQLINTEGER *outlen)
+SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER val,
+				    SQLINTEGER buflen, SQLINTEGER *outlen)
 {
 	ENTER_DBC(h);
 	return bb_get_connect_attr(dbc, attr, val, buflen, outlen, false);
@@ -246,9 +244,8 @@ SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT h, SQLSMALLINT *n)
 
 SQLRETURN bb_describe_out(bb_stmt *s, SQLUSMALLINT col, SQLPOINTER name,
 			  SQLSMALLINT name_max, SQLSMALLINT *name_len,
-			  SQLSMALLINT *type, SQLULEN *size,
-			  SQLSMALLINT *digits, SQLSMALLINT *nullable,
-			  bool wide)
+			  SQLSMALLINT *type, SQLULEN *size, SQLSMALLINT *digits,
+			  SQLSMALLINT *nullable, bool wide)
 {
 	const bb_colinfo *ci;
 	SQLRETURN rc = bb_describe_col(s, col, &ci);
@@ -300,8 +297,7 @@ SQLRETURN SQL_API SQLFetch(SQLHSTMT h)
 	return bb_fetch(s);
 }
 
-SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT h, SQLSMALLINT orient,
-				 SQLLEN offset)
+SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT h, SQLSMALLINT orient, SQLLEN offset)
 {
 	ENTER_STMT(h);
 	return bb_fetch_scroll(s, orient, offset);
@@ -372,10 +368,10 @@ SQLRETURN SQL_API SQLNativeSql(SQLHDBC h, SQLCHAR *in, SQLINTEGER in_len,
 	return rc;
 }
 
-SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE h,
-				SQLSMALLINT rec, SQLCHAR *state,
-				SQLINTEGER *native, SQLCHAR *msg,
-				SQLSMALLINT msg_max, SQLSMALLINT *msg_len)
+SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
+				SQLCHAR *state, SQLINTEGER *native,
+				SQLCHAR *msg, SQLSMALLINT msg_max,
+				SQLSMALLINT *msg_len)
 {
 	bb_diag *d = bb_diag_of(type, h);
 	char st[6];
@@ -461,11 +457,10 @@ SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT op)
 	return bb_end_tran(type, h, op);
 }
 
-SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT n,
-				   SQLSMALLINT io, SQLSMALLINT ctype,
-				   SQLSMALLINT sql_type, SQLULEN size,
-				   SQLSMALLINT digits, SQLPOINTER ptr,
-				   SQLLEN buflen, SQLLEN *ind)
+SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT n, SQLSMALLINT io,
+				   SQLSMALLINT ctype, SQLSMALLINT sql_type,
+				   SQLULEN size, SQLSMALLINT digits,
+				   SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
 {
 	ENTER_STMT(h);
 	return bb_bind_param(s, n, io, ctype, sql_type, ptr, buflen, ind);

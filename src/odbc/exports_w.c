@@ -20,8 +20,8 @@ char *bb_in_wstr(const SQLWCHAR *s, SQLLEN len)
 }
 
 SQLRETURN SQL_API SQLConnectW(SQLHDBC h, SQLWCHAR *dsn, SQLSMALLINT dsn_len,
-			      SQLWCHAR *uid, SQLSMALLINT uid_len,
-			      SQLWCHAR *pwd, SQLSMALLINT pwd_len)
+			      SQLWCHAR *uid, SQLSMALLINT uid_len, SQLWCHAR *pwd,
+			      SQLSMALLINT pwd_len)
 {
 	char *d, *u, *p, *cs;
 	SQLRETURN rc;
@@ -70,8 +70,8 @@ SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC h, SQLHWND hwnd, SQLWCHAR *in,
 	return rc;
 }
 
-SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr,
-				     SQLPOINTER val, SQLINTEGER len)
+SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER val,
+				     SQLINTEGER len)
 {
 	char *v;
 	SQLRETURN rc;
@@ -85,24 +85,22 @@ SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr,
 	return rc;
 }
 
-SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC h, SQLINTEGER attr,
-				     SQLPOINTER val, SQLINTEGER buflen,
-				     SQLINTEGER *outlen)
+SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER val,
+				     SQLINTEGER buflen, SQLINTEGER *outlen)
 {
 	ENTER_DBC(h);
 	return bb_get_connect_attr(dbc, attr, val, buflen, outlen, true);
 }
 
-SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT h, SQLINTEGER attr,
-				  SQLPOINTER val, SQLINTEGER len)
+SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
+				  SQLINTEGER len)
 {
 	ENTER_STMT(h);
 	return bb_set_stmt_attr(s, attr, val, len);
 }
 
-SQLRETURN SQL_API SQLGetStmtAttrW(SQLHSTMT h, SQLINTEGER attr,
-				  SQLPOINTER val, SQLINTEGER buflen,
-				  SQLINTEGER *outlen)
+SQLRETURN SQL_API SQLGetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
+				  SQLINTEGER buflen, SQLINTEGER *outlen)
 {
 	ENTER_STMT(h);
 	return bb_get_stmt_attr(s, attr, val, buflen, outlen);
@@ -147,11 +145,10 @@ SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT h, SQLWCHAR *sql, SQLINTEGER len)
 	return rc;
 }
 
-SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT h, SQLUSMALLINT col,
-				  SQLWCHAR *name, SQLSMALLINT name_max,
-				  SQLSMALLINT *name_len, SQLSMALLINT *type,
-				  SQLULEN *size, SQLSMALLINT *digits,
-				  SQLSMALLINT *nullable)
+SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT h, SQLUSMALLINT col, SQLWCHAR *name,
+				  SQLSMALLINT name_max, SQLSMALLINT *name_len,
+				  SQLSMALLINT *type, SQLULEN *size,
+				  SQLSMALLINT *digits, SQLSMALLINT *nullable)
 {
 	ENTER_STMT(h);
 	return bb_describe_out(s, col, name, name_max, name_len, type, size,
@@ -164,8 +161,7 @@ SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT h, SQLUSMALLINT col,
 				   SQLLEN *num)
 {
 	ENTER_STMT(h);
-	return bb_col_attribute(s, col, field, cbuf, buflen, outlen, num,
-				true);
+	return bb_col_attribute(s, col, field, cbuf, buflen, outlen, num, true);
 }
 
 SQLRETURN SQL_API SQLNativeSqlW(SQLHDBC h, SQLWCHAR *in, SQLINTEGER in_len,
@@ -187,10 +183,10 @@ SQLRETURN SQL_API SQLNativeSqlW(SQLHDBC h, SQLWCHAR *in, SQLINTEGER in_len,
 	return rc;
 }
 
-SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE h,
-				 SQLSMALLINT rec, SQLWCHAR *state,
-				 SQLINTEGER *native, SQLWCHAR *msg,
-				 SQLSMALLINT msg_max, SQLSMALLINT *msg_len)
+SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
+				 SQLWCHAR *state, SQLINTEGER *native,
+				 SQLWCHAR *msg, SQLSMALLINT msg_max,
+				 SQLSMALLINT *msg_len)
 {
 	bb_diag *d = bb_diag_of(type, h);
 	char st[6];

@@ -178,8 +178,9 @@ SQLRETURN bb_fetch(bb_stmt *s)
 		one = fill_row(s, r);
 		if (s->row_status)
 			s->row_status[r] = one == SQL_SUCCESS ? SQL_ROW_SUCCESS
-					   : one == SQL_ERROR ? SQL_ROW_ERROR
-							      : SQL_ROW_SUCCESS_WITH_INFO;
+					   : one == SQL_ERROR
+						   ? SQL_ROW_ERROR
+						   : SQL_ROW_SUCCESS_WITH_INFO;
 		if (one != SQL_SUCCESS && rc != SQL_ERROR)
 			rc = n == 1 ? one : SQL_SUCCESS_WITH_INFO;
 		if (n == 1 && one == SQL_ERROR)

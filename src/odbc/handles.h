@@ -27,52 +27,52 @@ typedef struct bb_stmt bb_stmt;
 typedef struct bb_env {
 	unsigned magic;
 	bb_diag diag;
-	SQLINTEGER odbc_version;   /* SQL_OV_ODBC3 or SQL_OV_ODBC2 */
-	int nconns;                /* connections still allocated */
+	SQLINTEGER odbc_version; /* SQL_OV_ODBC3 or SQL_OV_ODBC2 */
+	int nconns;              /* connections still allocated */
 } bb_env;
 
 typedef struct bb_dbc {
 	unsigned magic;
 	bb_diag diag;
-	bb_env *env;               /* borrowed; the owner */
+	bb_env *env; /* borrowed; the owner */
 	bool connected;
-	bb_props props;            /* owned */
-	bb_log log;                /* owned; request log and trace */
-	bb_http http;              /* owned; valid while connected */
-	bb_engine engine;          /* owned; valid while connected */
-	bb_stmt *stmts;            /* list of this connection's statements */
+	bb_props props;   /* owned */
+	bb_log log;       /* owned; request log and trace */
+	bb_http http;     /* owned; valid while connected */
+	bb_engine engine; /* owned; valid while connected */
+	bb_stmt *stmts;   /* list of this connection's statements */
 	SQLUINTEGER login_timeout;
 	SQLUINTEGER autocommit;
 	SQLUINTEGER access_mode;
 	SQLUINTEGER txn_isolation;
 	SQLUINTEGER query_timeout;
-	char *current_catalog;     /* owned; what the app set, or NULL */
-	bool catalog_ready;        /* the catalog tables exist in the engine */
+	char *current_catalog; /* owned; what the app set, or NULL */
+	bool catalog_ready;    /* the catalog tables exist in the engine */
 } bb_dbc;
 
 /* What an application bound to one result column. */
 typedef struct bb_binding {
 	SQLSMALLINT ctype;
-	SQLPOINTER ptr;            /* borrowed from the application */
+	SQLPOINTER ptr; /* borrowed from the application */
 	SQLLEN buflen;
-	SQLLEN *ind;               /* borrowed from the application */
+	SQLLEN *ind; /* borrowed from the application */
 } bb_binding;
 
 /* What an application bound to one parameter marker. */
 typedef struct bb_param {
 	SQLSMALLINT ctype;
 	SQLSMALLINT sql_type;
-	SQLPOINTER ptr;            /* borrowed from the application */
+	SQLPOINTER ptr; /* borrowed from the application */
 	SQLLEN buflen;
-	SQLLEN *ind;               /* borrowed from the application */
+	SQLLEN *ind; /* borrowed from the application */
 	bool bound;
 } bb_param;
 
 /* What the driver reports for one result column. */
 typedef struct bb_colinfo {
-	char *name;                /* owned; label */
-	char *base_name;           /* owned; the table's column, or "" */
-	char *table;               /* owned; the table, or "" */
+	char *name;      /* owned; label */
+	char *base_name; /* owned; the table's column, or "" */
+	char *table;     /* owned; the table, or "" */
 	SQLSMALLINT sql_type;
 	SQLULEN size;
 	SQLSMALLINT digits;
@@ -82,34 +82,34 @@ typedef struct bb_colinfo {
 struct bb_stmt {
 	unsigned magic;
 	bb_diag diag;
-	bb_dbc *dbc;               /* borrowed; the owner */
-	bb_stmt *next;             /* in dbc->stmts */
-	sqlite3_stmt *st;          /* owned; the prepared statement */
-	bool prepared;             /* st holds an application's statement */
-	bool executed;             /* a result set is open or counted */
-	bool row_ready;            /* st is on a row not yet fetched */
-	bool fetched;              /* the app is on a row (GetData allowed) */
-	bool done;                 /* no more rows */
+	bb_dbc *dbc;      /* borrowed; the owner */
+	bb_stmt *next;    /* in dbc->stmts */
+	sqlite3_stmt *st; /* owned; the prepared statement */
+	bool prepared;    /* st holds an application's statement */
+	bool executed;    /* a result set is open or counted */
+	bool row_ready;   /* st is on a row not yet fetched */
+	bool fetched;     /* the app is on a row (GetData allowed) */
+	bool done;        /* no more rows */
 	int ncols;
-	bb_colinfo *cols;          /* owned; ncols entries */
-	bb_binding *binds;         /* owned; nbinds entries, 1-based by col */
+	bb_colinfo *cols;  /* owned; ncols entries */
+	bb_binding *binds; /* owned; nbinds entries, 1-based by col */
 	int nbinds;
-	bb_param *params;          /* owned; nparams entries, 1-based */
+	bb_param *params; /* owned; nparams entries, 1-based */
 	int nparams;
-	int gd_col;                /* column of the last SQLGetData, or 0 */
-	size_t gd_offset;          /* how much of it was returned */
+	int gd_col;       /* column of the last SQLGetData, or 0 */
+	size_t gd_offset; /* how much of it was returned */
 	SQLLEN row_count;
 	SQLULEN max_rows;
 	SQLULEN row_array_size;
-	SQLULEN *rows_fetched;     /* borrowed from the application */
-	SQLUSMALLINT *row_status;  /* borrowed from the application */
+	SQLULEN *rows_fetched;    /* borrowed from the application */
+	SQLUSMALLINT *row_status; /* borrowed from the application */
 	SQLULEN query_timeout;
 	SQLULEN cursor_type;
 	SQLULEN concurrency;
 	SQLULEN bind_type;
-	SQLULEN *bind_offset;      /* borrowed from the application */
-	SQLULEN rows_seen;         /* rows fetched in this result set */
-	const char *const *decls;  /* static; declared types of an internal
+	SQLULEN *bind_offset;     /* borrowed from the application */
+	SQLULEN rows_seen;        /* rows fetched in this result set */
+	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 };
 
@@ -131,8 +131,7 @@ SQLRETURN bb_disconnect(bb_dbc *dbc);
 SQLRETURN bb_set_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 			      SQLINTEGER len);
 SQLRETURN bb_get_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
-			      SQLINTEGER buflen, SQLINTEGER *outlen,
-			      bool wide);
+			      SQLINTEGER buflen, SQLINTEGER *outlen, bool wide);
 SQLRETURN bb_end_tran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT op);
 
 SQLRETURN bb_prepare(bb_stmt *s, const char *sql);
@@ -160,8 +159,8 @@ SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
 SQLRETURN bb_fetch(bb_stmt *s);
 SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
-			SQLSMALLINT ctype, SQLSMALLINT sql_type,
-			SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
+			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLPOINTER ptr,
+			SQLLEN buflen, SQLLEN *ind);
 /* Gives each marker of the prepared statement its bound value. */
 SQLRETURN bb_apply_params(bb_stmt *s);
 SQLRETURN bb_fetch_scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN offset);
@@ -176,7 +175,7 @@ SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type);
 SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
 			    const char *table, const char *types);
 SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
-		     const char *table, const char *column);
+			     const char *table, const char *column);
 
 /* Copies UTF-8 text to an application's buffer as UTF-8 or UTF-16;
  * lengths in bytes (ANSI) or characters (wide) as ODBC wants; 01004 on

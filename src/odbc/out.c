@@ -22,10 +22,12 @@ SQLRETURN bb_out_str(bb_diag *diag, const char *s, SQLPOINTER buf,
 		if (outlen)
 			*outlen = (SQLLEN)n;
 		if (buf && buflen > 0) {
-			size_t k = n < (size_t)buflen - 1 ? n : (size_t)buflen - 1;
+			size_t k =
+				n < (size_t)buflen - 1 ? n : (size_t)buflen - 1;
 
 			/* Never cut a UTF-8 sequence in two. */
-			while (k < n && k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			while (k < n && k > 0 &&
+			       ((unsigned char)s[k] & 0xC0) == 0x80)
 				k--;
 			memcpy(buf, s, k);
 			((char *)buf)[k] = '\0';

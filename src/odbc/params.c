@@ -12,8 +12,8 @@
 #include "util/str.h"
 
 SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
-			SQLSMALLINT ctype, SQLSMALLINT sql_type,
-			SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
+			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLPOINTER ptr,
+			SQLLEN buflen, SQLLEN *ind)
 {
 	bb_param *p;
 
@@ -51,9 +51,10 @@ static int bind_text(sqlite3_stmt *st, int i, const bb_param *p, SQLLEN len)
 
 static int bind_wtext(sqlite3_stmt *st, int i, const bb_param *p, SQLLEN len)
 {
-	char *u = bb_utf16_to_utf8(p->ptr, len == SQL_NTS || len < 0
-						   ? SQL_NTS
-						   : len / (SQLLEN)sizeof(SQLWCHAR));
+	char *u = bb_utf16_to_utf8(p->ptr,
+				   len == SQL_NTS || len < 0
+					   ? SQL_NTS
+					   : len / (SQLLEN)sizeof(SQLWCHAR));
 
 	if (!u)
 		return SQLITE_NOMEM;
@@ -117,8 +118,8 @@ static int bind_one(sqlite3_stmt *st, int i, const bb_param *p)
 	case SQL_C_UBIGINT:
 		if (*(const SQLUBIGINT *)p->ptr > INT64_MAX)
 			return SQLITE_RANGE;
-		return sqlite3_bind_int64(st, i,
-					  (sqlite3_int64)*(const SQLUBIGINT *)p->ptr);
+		return sqlite3_bind_int64(
+			st, i, (sqlite3_int64) * (const SQLUBIGINT *)p->ptr);
 	case SQL_C_DOUBLE:
 		return sqlite3_bind_double(st, i, *(const SQLDOUBLE *)p->ptr);
 	case SQL_C_FLOAT:

@@ -46,7 +46,8 @@ SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc)
 		cond = BB_E_NO_TABLE;
 	else if (strstr(msg, "no such column"))
 		cond = BB_E_NO_COLUMN;
-	else if (strstr(msg, "syntax error") || strstr(msg, "incomplete input") ||
+	else if (strstr(msg, "syntax error") ||
+		 strstr(msg, "incomplete input") ||
 		 strstr(msg, "unrecognized token"))
 		cond = BB_E_SYNTAX;
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
@@ -63,8 +64,7 @@ static SQLSMALLINT nullable_of(const char *table, const char *column)
 
 	if (c < 0)
 		return SQL_NULLABLE_UNKNOWN;
-	return t->cols[c].flags & BB_COL_NOT_NULL ? SQL_NO_NULLS
-						  : SQL_NULLABLE;
+	return t->cols[c].flags & BB_COL_NOT_NULL ? SQL_NO_NULLS : SQL_NULLABLE;
 }
 
 /* Describes column i from its declared type, or, for an expression,
@@ -72,8 +72,8 @@ static SQLSMALLINT nullable_of(const char *table, const char *column)
 static void describe(bb_stmt *s, int i, bool on_row)
 {
 	bb_colinfo *ci = &s->cols[i];
-	const char *decl = s->decls ? s->decls[i]
-				    : sqlite3_column_decltype(s->st, i);
+	const char *decl =
+		s->decls ? s->decls[i] : sqlite3_column_decltype(s->st, i);
 	SQLULEN size = 0;
 	SQLSMALLINT t = bb_type_from_decl(decl, &size);
 
@@ -285,8 +285,7 @@ SQLRETURN bb_row_count(bb_stmt *s, SQLLEN *n)
 	return SQL_SUCCESS;
 }
 
-SQLRETURN bb_describe_col(bb_stmt *s, SQLUSMALLINT col,
-			  const bb_colinfo **ci)
+SQLRETURN bb_describe_col(bb_stmt *s, SQLUSMALLINT col, const bb_colinfo **ci)
 {
 	if (!s->prepared)
 		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);

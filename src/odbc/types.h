@@ -10,17 +10,17 @@
 #include "util/setup.h"
 
 typedef struct bb_type_info {
-	SQLSMALLINT sql_type;   /* concise type */
-	const char *name;       /* TYPE_NAME */
-	SQLULEN size;           /* default column size */
-	SQLLEN display;         /* display size for the default size */
-	SQLSMALLINT digits;     /* decimal digits (scale), or -1 if n/a */
-	SQLSMALLINT radix;      /* 10 for numbers, 0 otherwise */
-	const char *prefix;     /* literal prefix, or NULL */
-	const char *suffix;     /* literal suffix, or NULL */
-	const char *params;     /* CREATE_PARAMS, or NULL */
+	SQLSMALLINT sql_type; /* concise type */
+	const char *name;     /* TYPE_NAME */
+	SQLULEN size;         /* default column size */
+	SQLLEN display;       /* display size for the default size */
+	SQLSMALLINT digits;   /* decimal digits (scale), or -1 if n/a */
+	SQLSMALLINT radix;    /* 10 for numbers, 0 otherwise */
+	const char *prefix;   /* literal prefix, or NULL */
+	const char *suffix;   /* literal suffix, or NULL */
+	const char *params;   /* CREATE_PARAMS, or NULL */
 	bool is_unsigned;
-	bool searchable_like;   /* SQL_SEARCHABLE rather than PRED_BASIC */
+	bool searchable_like; /* SQL_SEARCHABLE rather than PRED_BASIC */
 	bool case_sensitive;
 } bb_type_info;
 

@@ -260,8 +260,7 @@ static CURLcode perform(bb_http *h, const char *url, bb_response *r)
 	return rc;
 }
 
-bool bb_http_get(bb_http *h, const char *url, bb_response *resp,
-		 bb_err *err)
+bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err)
 {
 	CURLcode rc;
 	int attempt;

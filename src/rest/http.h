@@ -20,15 +20,15 @@
 #include <curl/curl.h>
 
 typedef struct bb_http {
-	CURL *curl;        /* owned; reused for keep-alive */
-	char *base_url;    /* owned; BaseURL without a trailing slash */
-	char *origin;      /* owned; scheme://host[:port] of base_url */
-	bb_log *log;       /* borrowed from the connection */
+	CURL *curl;     /* owned; reused for keep-alive */
+	char *base_url; /* owned; BaseURL without a trailing slash */
+	char *origin;   /* owned; scheme://host[:port] of base_url */
+	bb_log *log;    /* borrowed from the connection */
 	long timeout_s;
 	int max_retries;
 	bool connected;    /* a request has succeeded: faults are 08S01 */
 	unsigned requests; /* HTTP requests made, retries included */
-	struct curl_slist *headers; /* owned; Accept and User-Agent */
+	struct curl_slist *headers;     /* owned; Accept and User-Agent */
 	char curl_msg[CURL_ERROR_SIZE]; /* curl's text of the last fault */
 } bb_http;
 
@@ -44,8 +44,7 @@ void bb_http_cleanup(bb_http *h);
 
 /* GETs an absolute URL below the BaseURL's origin; on success (2xx) the
  * body is in resp. Any other outcome fails with the mapped condition. */
-bool bb_http_get(bb_http *h, const char *url, bb_response *resp,
-		 bb_err *err);
+bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err);
 void bb_response_free(bb_response *r);
 
 /* True if url points at the same origin as the BaseURL: `next` links are

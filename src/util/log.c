@@ -36,8 +36,8 @@ static FILE *open_log(const char *name)
 	return fopen(name, "a");
 }
 
-bool bb_log_open(bb_log *log, const char *request_file,
-		 const char *trace_file, const char *areas)
+bool bb_log_open(bb_log *log, const char *request_file, const char *trace_file,
+		 const char *areas)
 {
 	bool ok = true;
 

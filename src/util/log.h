@@ -30,8 +30,8 @@ typedef struct bb_log {
 
 /* Opens the files named (either may be NULL or empty). Failures to open a
  * log are not errors for the connection; they return false. */
-bool bb_log_open(bb_log *log, const char *request_file,
-		 const char *trace_file, const char *areas);
+bool bb_log_open(bb_log *log, const char *request_file, const char *trace_file,
+		 const char *areas);
 void bb_log_close(bb_log *log);
 void bb_log_request(bb_log *log, const char *method, const char *url,
 		    long status, size_t bytes, double ms);

@@ -312,7 +312,8 @@ char *bb_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len)
 
 		if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n &&
 		    s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
-			cp = 0x10000 + ((cp - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+			cp = 0x10000 + ((cp - 0xD800) << 10) +
+			     (s[i + 1] - 0xDC00);
 			i++;
 		} else if (cp >= 0xD800 && cp <= 0xDFFF) {
 			cp = 0xFFFD;

@@ -31,8 +31,8 @@ static SQLHDBC connect_with(const char *conn, char state[6])
 		SQLCHAR msg[512];
 		SQLSMALLINT len;
 
-		SQLGetDiagRec(SQL_HANDLE_DBC, dbc, 1, (SQLCHAR *)state,
-			      &native, msg, sizeof(msg), &len);
+		SQLGetDiagRec(SQL_HANDLE_DBC, dbc, 1, (SQLCHAR *)state, &native,
+			      msg, sizeof(msg), &len);
 		fprintf(stderr, "connect: %s %s\n", state, msg);
 		SQLFreeHandle(SQL_HANDLE_DBC, dbc);
 		return NULL;
@@ -127,7 +127,8 @@ static void test_describe_join(SQLHSTMT st)
 
 	CHECK(SQL_SUCCEEDED(SQLExecDirect(
 		st,
-		(SQLCHAR *)"SELECT r.Name, COUNT(*) AS OpenPRs FROM Repositories"
+		(SQLCHAR *)"SELECT r.Name, COUNT(*) AS OpenPRs FROM "
+			   "Repositories"
 			   " r JOIN PullRequests p ON p.RepositorySlug = "
 			   "r.Slug WHERE p.State = 'OPEN' GROUP BY r.Name "
 			   "ORDER BY OpenPRs DESC",

@@ -32,26 +32,38 @@ typedef struct parse_case {
 
 static const parse_case parse_cases[] = {
 	/* plain */
-	{1, "DSN=bb;User=alice;Workspace=acme", 0,
+	{1,
+	 "DSN=bb;User=alice;Workspace=acme",
+	 0,
 	 {{BB_P_DSN, "bb"}, {BB_P_USER, "alice"}, {BB_P_WORKSPACE, "acme"}}},
-	{2, "DRIVER=bbodbc;BaseURL=http://127.0.0.1:8080/2.0;", 0,
+	{2,
+	 "DRIVER=bbodbc;BaseURL=http://127.0.0.1:8080/2.0;",
+	 0,
 	 {{BB_P_DRIVER, "bbodbc"},
 	  {BB_P_BASE_URL, "http://127.0.0.1:8080/2.0"}}},
 	/* braced, with ';' and '=' inside */
-	{3, "PWD={a;b=c};User=u", 0,
+	{3,
+	 "PWD={a;b=c};User=u",
+	 0,
 	 {{BB_P_PASSWORD, "a;b=c"}, {BB_P_USER, "u"}}},
-	{4, "DRIVER={Bitbucket ODBC};ApiToken={==;;==}", 0,
+	{4,
+	 "DRIVER={Bitbucket ODBC};ApiToken={==;;==}",
+	 0,
 	 {{BB_P_DRIVER, "Bitbucket ODBC"}, {BB_P_API_TOKEN, "==;;=="}}},
 	/* '}}' escapes */
 	{5, "PWD={x}}y}}}", 0, {{BB_P_PASSWORD, "x}y}"}}},
 	{6, "PWD={}}}", 0, {{BB_P_PASSWORD, "}"}}},
-	{7, "PWD={}}{}}};User=u", 0,
+	{7,
+	 "PWD={}}{}}};User=u",
+	 0,
 	 {{BB_P_PASSWORD, "}{}"}, {BB_P_USER, "u"}}},
 	/* an unbraced '}' is an ordinary byte */
 	{8, "PWD=a}b", 0, {{BB_P_PASSWORD, "a}b"}}},
 	/* whitespace: trimmed around keys and unbraced values, kept in
 	 * braces, allowed around braces */
-	{9, "  User =  alice  ;\tWorkspace\t=\t{ acme }  ;", 0,
+	{9,
+	 "  User =  alice  ;\tWorkspace\t=\t{ acme }  ;",
+	 0,
 	 {{BB_P_USER, "alice"}, {BB_P_WORKSPACE, " acme "}}},
 	{10, "Base URL=x;User=a b", 1, {{BB_P_USER, "a b"}}},
 	/* repeated keys: the first occurrence wins, whatever spelling */
@@ -59,41 +71,61 @@ static const parse_case parse_cases[] = {
 	{12, "UID=c;User=a", 0, {{BB_P_USER, "c"}}},
 	{13, "PWD=;Password=late", 0, {{BB_P_PASSWORD, ""}}},
 	/* DSN and DRIVER together: both kept */
-	{14, "DRIVER={bbodbc};DSN=bb", 0,
+	{14,
+	 "DRIVER={bbodbc};DSN=bb",
+	 0,
 	 {{BB_P_DRIVER, "bbodbc"}, {BB_P_DSN, "bb"}}},
 	/* aliases */
 	{15, "UID=u;PWD=p", 0, {{BB_P_USER, "u"}, {BB_P_PASSWORD, "p"}}},
 	/* keys match case-insensitively */
-	{16, "baseurl=http://x;wOrKsPaCe=w;dsn=d;uid=u;pwd=p", 0,
-	 {{BB_P_BASE_URL, "http://x"}, {BB_P_WORKSPACE, "w"},
-	  {BB_P_DSN, "d"}, {BB_P_USER, "u"}, {BB_P_PASSWORD, "p"}}},
+	{16,
+	 "baseurl=http://x;wOrKsPaCe=w;dsn=d;uid=u;pwd=p",
+	 0,
+	 {{BB_P_BASE_URL, "http://x"},
+	  {BB_P_WORKSPACE, "w"},
+	  {BB_P_DSN, "d"},
+	  {BB_P_USER, "u"},
+	  {BB_P_PASSWORD, "p"}}},
 	/* unknown keys are counted, each occurrence, and otherwise skipped */
 	{17, "Foo=1;Bar={x;y};DSN=d;Foo=2", 3, {{BB_P_DSN, "d"}}},
 	{18, "Server=x;Port=1;Database=y", 3, {{0, NULL}}},
 	/* empty values are set, to empty */
-	{19, "Workspace=;ApiToken={};Timeout=  ;", 0,
+	{19,
+	 "Workspace=;ApiToken={};Timeout=  ;",
+	 0,
 	 {{BB_P_WORKSPACE, ""}, {BB_P_API_TOKEN, ""}, {BB_P_TIMEOUT, ""}}},
 	/* separators only, empty attributes, nothing */
 	{20, "", 0, {{0, NULL}}},
 	{21, ";;;;", 0, {{0, NULL}}},
 	{22, " ; ;\t;User=u;; ;", 0, {{BB_P_USER, "u"}}},
 	/* non-ASCII UTF-8 passes through values; unknown in keys */
-	{23, "Workspace=caf\xc3\xa9;\xc3\x9cnknown=1;"
-	     "User={\xe6\x97\xa5\xe6\x9c\xac}",
-	 1, {{BB_P_WORKSPACE, "caf\xc3\xa9"},
-	     {BB_P_USER, "\xe6\x97\xa5\xe6\x9c\xac"}}},
+	{23,
+	 "Workspace=caf\xc3\xa9;\xc3\x9cnknown=1;"
+	 "User={\xe6\x97\xa5\xe6\x9c\xac}",
+	 1,
+	 {{BB_P_WORKSPACE, "caf\xc3\xa9"},
+	  {BB_P_USER, "\xe6\x97\xa5\xe6\x9c\xac"}}},
 	{24, "\xff\xfe=1;User=\xff", 1, {{BB_P_USER, "\xff"}}},
 	/* a value may hold '=' unbraced: only the first '=' splits */
-	{25, "BaseURL=http://h/2.0?a=b", 0,
+	{25,
+	 "BaseURL=http://h/2.0?a=b",
+	 0,
 	 {{BB_P_BASE_URL, "http://h/2.0?a=b"}}},
 	/* each property by its canonical name */
-	{26, "AccessToken=t;ConnectTimeout=5;MaxRetries=0;CAFile=/c.pem;"
-	     "Proxy=http://127.0.0.1:3128", 0,
-	 {{BB_P_ACCESS_TOKEN, "t"}, {BB_P_CONNECT_TIMEOUT, "5"},
-	  {BB_P_MAX_RETRIES, "0"}, {BB_P_CA_FILE, "/c.pem"},
+	{26,
+	 "AccessToken=t;ConnectTimeout=5;MaxRetries=0;CAFile=/c.pem;"
+	 "Proxy=http://127.0.0.1:3128",
+	 0,
+	 {{BB_P_ACCESS_TOKEN, "t"},
+	  {BB_P_CONNECT_TIMEOUT, "5"},
+	  {BB_P_MAX_RETRIES, "0"},
+	  {BB_P_CA_FILE, "/c.pem"},
 	  {BB_P_PROXY, "http://127.0.0.1:3128"}}},
-	{27, "LogFile=/tmp/r.log;TraceFile=stderr;TraceAreas={rest,auth}", 0,
-	 {{BB_P_LOG_FILE, "/tmp/r.log"}, {BB_P_TRACE_FILE, "stderr"},
+	{27,
+	 "LogFile=/tmp/r.log;TraceFile=stderr;TraceAreas={rest,auth}",
+	 0,
+	 {{BB_P_LOG_FILE, "/tmp/r.log"},
+	  {BB_P_TRACE_FILE, "stderr"},
 	  {BB_P_TRACE_AREAS, "rest,auth"}}},
 };
 
@@ -295,8 +327,10 @@ static void test_huge(void)
 	s = filled("Workspace=", "a", MB, ";User=u");
 	CHECK(s != NULL);
 	parse_big(301, s, true, 0, &p);
-	CHECK_INT(strlen(bb_props_get(&p, BB_P_WORKSPACE) ?
-			     bb_props_get(&p, BB_P_WORKSPACE) : ""), MB);
+	CHECK_INT(strlen(bb_props_get(&p, BB_P_WORKSPACE)
+				 ? bb_props_get(&p, BB_P_WORKSPACE)
+				 : ""),
+		  MB);
 	CHECK_STR(bb_props_get(&p, BB_P_USER), "u");
 	bb_props_free(&p);
 	free(s);
@@ -316,8 +350,10 @@ static void test_huge(void)
 
 	s = filled("PWD={", "}}", MB, "}");
 	parse_big(305, s, true, 0, &p);
-	CHECK_INT(strlen(bb_props_get(&p, BB_P_PASSWORD) ?
-			     bb_props_get(&p, BB_P_PASSWORD) : ""), MB / 2);
+	CHECK_INT(strlen(bb_props_get(&p, BB_P_PASSWORD)
+				 ? bb_props_get(&p, BB_P_PASSWORD)
+				 : ""),
+		  MB / 2);
 	bb_props_free(&p);
 	free(s);
 
@@ -332,8 +368,10 @@ static void test_huge(void)
 
 	s = filled("User=", "=", MB, "");
 	parse_big(308, s, true, 0, &p);
-	CHECK_INT(strlen(bb_props_get(&p, BB_P_USER) ?
-			     bb_props_get(&p, BB_P_USER) : ""), MB);
+	CHECK_INT(strlen(bb_props_get(&p, BB_P_USER)
+				 ? bb_props_get(&p, BB_P_USER)
+				 : ""),
+		  MB);
 	bb_props_free(&p);
 	free(s);
 }
@@ -405,9 +443,12 @@ static void test_get_long(void)
 		const char *v;
 		long want;
 	} cases[] = {
-		{"60", 60}, {" 42 ", 42}, {"-5", -5}, {"+7", 7}, {"0", 0},
-		{"abc", 99}, {"12abc", 99}, {"", 99}, {" ", 99},
-		{"99999999999999999999999", 99}, {"1.5", 99},
+		{"60", 60},    {" 42 ", 42},
+		{"-5", -5},    {"+7", 7},
+		{"0", 0},      {"abc", 99},
+		{"12abc", 99}, {"", 99},
+		{" ", 99},     {"99999999999999999999999", 99},
+		{"1.5", 99},
 	};
 	bb_props p;
 	size_t i;

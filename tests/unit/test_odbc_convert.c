@@ -23,18 +23,33 @@
 #define NODATA BB_CONV_NO_DATA
 
 /* Row flags. */
-#define CONT 1u       /* go on reading the previous row's value */
-#define NOTARGET 2u   /* target pointer NULL */
-#define NOIND 4u      /* indicator pointer NULL */
+#define CONT 1u     /* go on reading the previous row's value */
+#define NOTARGET 2u /* target pointer NULL */
+#define NOIND 4u    /* indicator pointer NULL */
 
 /* The indicator a row expects left alone. */
 #define UNSET ((SQLLEN)-7777)
 
-#define NUL_ {.kind = BB_CELL_NULL}
-#define INT(v) {.kind = BB_CELL_INT, .i = (v)}
-#define DBL(v) {.kind = BB_CELL_DOUBLE, .d = (v)}
-#define TXT(s) {.kind = BB_CELL_TEXT, .text = (s), .len = sizeof(s) - 1}
-#define BLOB(s) {.kind = BB_CELL_BLOB, .text = (s), .len = sizeof(s) - 1}
+#define NUL_                         \
+	{                            \
+		.kind = BB_CELL_NULL \
+	}
+#define INT(v)                                \
+	{                                     \
+		.kind = BB_CELL_INT, .i = (v) \
+	}
+#define DBL(v)                                   \
+	{                                        \
+		.kind = BB_CELL_DOUBLE, .d = (v) \
+	}
+#define TXT(s)                                                          \
+	{                                                               \
+		.kind = BB_CELL_TEXT, .text = (s), .len = sizeof(s) - 1 \
+	}
+#define BLOB(s)                                                         \
+	{                                                               \
+		.kind = BB_CELL_BLOB, .text = (s), .len = sizeof(s) - 1 \
+	}
 
 /* Expected target bytes: S and W include the terminator, B does not. */
 #define NONE NULL, 0
@@ -56,8 +71,9 @@
 #define TIME(...) FIX(SQL_TIME_STRUCT, __VA_ARGS__)
 #define TS(...) FIX(SQL_TIMESTAMP_STRUCT, __VA_ARGS__)
 #define NUM(...) FIX(SQL_NUMERIC_STRUCT, __VA_ARGS__)
-#define GUIDV FIX(SQLGUID, 0x7dd600e6, 0x0d9c, 0x4801, \
-		  {0xb9, 0x67, 0xcb, 0x4c, 0xc1, 0x73, 0x59, 0xff})
+#define GUIDV                                    \
+	FIX(SQLGUID, 0x7dd600e6, 0x0d9c, 0x4801, \
+	    {0xb9, 0x67, 0xcb, 0x4c, 0xc1, 0x73, 0x59, 0xff})
 
 #define GUID_TXT "7dd600e6-0d9c-4801-b967-cb4cc17359ff"
 /* "aé中😀": 1 + 2 + 3 + 4 bytes of UTF-8, 1 + 1 + 1 + 2 UTF-16 units. */
@@ -67,36 +83,36 @@ typedef struct tcase {
 	int line;
 	bb_cell cell;
 	SQLSMALLINT sql, ctype;
-	SQLLEN buflen;       /* ignored for fixed-size C types */
+	SQLLEN buflen; /* ignored for fixed-size C types */
 	unsigned flags;
 	bb_conv_rc rc;
 	bb_cond cond;
-	const void *want;    /* expected bytes at the target, or NULL */
+	const void *want; /* expected bytes at the target, or NULL */
 	size_t want_len;
-	SQLLEN ind;          /* expected indicator, or UNSET */
+	SQLLEN ind; /* expected indicator, or UNSET */
 } tcase;
 
-#define T(...) {__LINE__, __VA_ARGS__}
+#define T(...)                        \
+	{                             \
+		__LINE__, __VA_ARGS__ \
+	}
 
 static const tcase cases[] = {
 	/* NULL: the indicator says so; without one, 22002. */
-	T(NUL_, SQL_INTEGER, SQL_C_SLONG, 0, 0, OK, BB_OK, NONE,
-	  SQL_NULL_DATA),
-	T(NUL_, SQL_INTEGER, SQL_C_SLONG, 0, NOIND, ERR, BB_E_NULL_NO_IND,
-	  NONE, UNSET),
+	T(NUL_, SQL_INTEGER, SQL_C_SLONG, 0, 0, OK, BB_OK, NONE, SQL_NULL_DATA),
+	T(NUL_, SQL_INTEGER, SQL_C_SLONG, 0, NOIND, ERR, BB_E_NULL_NO_IND, NONE,
+	  UNSET),
 	T(NUL_, SQL_WVARCHAR, SQL_C_CHAR, 10, 0, OK, BB_OK, NONE,
 	  SQL_NULL_DATA),
-	T(NUL_, SQL_WVARCHAR, SQL_C_CHAR, 10, CONT, NODATA, BB_OK, NONE,
-	  UNSET),
-	T(NUL_, SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, 0, 0, OK, BB_OK,
-	  NONE, SQL_NULL_DATA),
-	T(NUL_, SQL_BIGINT, SQL_C_WCHAR, 10, 0, OK, BB_OK, NONE,
+	T(NUL_, SQL_WVARCHAR, SQL_C_CHAR, 10, CONT, NODATA, BB_OK, NONE, UNSET),
+	T(NUL_, SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, 0, 0, OK, BB_OK, NONE,
 	  SQL_NULL_DATA),
+	T(NUL_, SQL_BIGINT, SQL_C_WCHAR, 10, 0, OK, BB_OK, NONE, SQL_NULL_DATA),
 
 	/* C type checks, defaults, buffer length. */
 	T(INT(1), SQL_INTEGER, 9999, 0, 0, ERR, BB_E_BAD_CTYPE, NONE, UNSET),
-	T(INT(1), SQL_INTEGER, SQL_C_INTERVAL_YEAR, 0, 0, ERR,
-	  BB_E_RESTRICTED, NONE, UNSET),
+	T(INT(1), SQL_INTEGER, SQL_C_INTERVAL_YEAR, 0, 0, ERR, BB_E_RESTRICTED,
+	  NONE, UNSET),
 	T(TXT("1"), SQL_VARCHAR, SQL_C_INTERVAL_DAY_TO_SECOND, 0, 0, ERR,
 	  BB_E_RESTRICTED, NONE, UNSET),
 	T(INT(42), SQL_INTEGER, SQL_C_DEFAULT, 0, 0, OK, BB_OK, I32(42), 4),
@@ -105,8 +121,7 @@ static const tcase cases[] = {
 	T(INT(1), SQL_BIT, SQL_C_DEFAULT, 0, 0, OK, BB_OK, U8(1), 1),
 	T(DBL(2.5), SQL_DOUBLE, SQL_C_DEFAULT, 0, 0, OK, BB_OK, F64(2.5), 8),
 	T(DBL(2.5), SQL_REAL, SQL_C_DEFAULT, 0, 0, OK, BB_OK, F32(2.5f), 4),
-	T(TXT("hi"), SQL_WVARCHAR, SQL_C_DEFAULT, 8, 0, OK, BB_OK, W(u"hi"),
-	  4),
+	T(TXT("hi"), SQL_WVARCHAR, SQL_C_DEFAULT, 8, 0, OK, BB_OK, W(u"hi"), 4),
 	T(TXT("hi"), SQL_VARCHAR, SQL_C_DEFAULT, 8, 0, OK, BB_OK, S("hi"), 2),
 	T(BLOB("\x01\x02"), SQL_VARBINARY, SQL_C_DEFAULT, 8, 0, OK, BB_OK,
 	  B("\x01\x02"), 2),
@@ -122,27 +137,26 @@ static const tcase cases[] = {
 	T(INT(7), SQL_INTEGER, SQL_C_SLONG, -5, 0, OK, BB_OK, I32(7), 4),
 	T(INT(7), SQL_INTEGER, SQL_C_SLONG, 0, CONT, NODATA, BB_OK, NONE,
 	  UNSET),
-	T(INT(7), SQL_INTEGER, SQL_C_SLONG, 0, NOIND, OK, BB_OK, I32(7),
-	  UNSET),
+	T(INT(7), SQL_INTEGER, SQL_C_SLONG, 0, NOIND, OK, BB_OK, I32(7), UNSET),
 
 	/* Character to SQL_C_CHAR, in pieces (appendix D examples). */
-	T(TXT("abcdef"), SQL_VARCHAR, SQL_C_CHAR, 7, 0, OK, BB_OK,
-	  S("abcdef"), 6),
+	T(TXT("abcdef"), SQL_VARCHAR, SQL_C_CHAR, 7, 0, OK, BB_OK, S("abcdef"),
+	  6),
 	T(TXT("abcdef"), SQL_VARCHAR, SQL_C_CHAR, 6, 0, INFO, BB_W_TRUNCATED,
 	  S("abcde"), 6),
 	T(TXT("abcdef"), SQL_VARCHAR, SQL_C_CHAR, 6, CONT, OK, BB_OK, S("f"),
 	  1),
-	T(TXT("abcdef"), SQL_VARCHAR, SQL_C_CHAR, 6, CONT, NODATA, BB_OK,
-	  NONE, UNSET),
+	T(TXT("abcdef"), SQL_VARCHAR, SQL_C_CHAR, 6, CONT, NODATA, BB_OK, NONE,
+	  UNSET),
 	T(TXT(""), SQL_VARCHAR, SQL_C_CHAR, 4, 0, OK, BB_OK, S(""), 0),
 	T(TXT(""), SQL_VARCHAR, SQL_C_CHAR, 4, CONT, NODATA, BB_OK, NONE,
 	  UNSET),
 	T(TXT(""), SQL_VARCHAR, SQL_C_CHAR, 0, 0, INFO, BB_W_TRUNCATED, NONE,
 	  0),
-	T(TXT(""), SQL_WVARCHAR, SQL_C_WCHAR, 1, 0, INFO, BB_W_TRUNCATED,
-	  NONE, 0),
-	T(TXT("abc"), SQL_VARCHAR, SQL_C_CHAR, 0, 0, INFO, BB_W_TRUNCATED,
-	  NONE, 3),
+	T(TXT(""), SQL_WVARCHAR, SQL_C_WCHAR, 1, 0, INFO, BB_W_TRUNCATED, NONE,
+	  0),
+	T(TXT("abc"), SQL_VARCHAR, SQL_C_CHAR, 0, 0, INFO, BB_W_TRUNCATED, NONE,
+	  3),
 	T(TXT("abc"), SQL_VARCHAR, SQL_C_CHAR, 10, CONT, OK, BB_OK, S("abc"),
 	  3),
 	T(TXT("abc"), SQL_VARCHAR, SQL_C_CHAR, 10, NOTARGET, INFO,
@@ -156,21 +170,26 @@ static const tcase cases[] = {
 	/* Bytes: a piece may end inside a UTF-8 sequence. */
 	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_CHAR, 4, 0, INFO, BB_W_TRUNCATED,
 	  S("a\xC3\xA9"), 10),
-	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_CHAR, 4, CONT, INFO,
-	  BB_W_TRUNCATED, S("\xE4\xB8\xAD"), 7),
-	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_CHAR, 4, CONT, INFO,
-	  BB_W_TRUNCATED, S("\xF0\x9F\x98"), 4),
-	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_CHAR, 4, CONT, OK, BB_OK,
-	  S("\x80"), 1),
+	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_CHAR, 4, CONT, INFO, BB_W_TRUNCATED,
+	  S("\xE4\xB8\xAD"), 7),
+	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_CHAR, 4, CONT, INFO, BB_W_TRUNCATED,
+	  S("\xF0\x9F\x98"), 4),
+	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_CHAR, 4, CONT, OK, BB_OK, S("\x80"),
+	  1),
 	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_CHAR, 4, CONT, NODATA, BB_OK, NONE,
 	  UNSET),
 	/* Malformed UTF-8: each bad byte becomes U+FFFD. */
-	T(TXT("a\xFF" "b"), SQL_VARCHAR, SQL_C_CHAR, 10, 0, OK, BB_OK,
-	  S("a\xEF\xBF\xBD" "b"), 5),
+	T(TXT("a\xFF"
+	      "b"),
+	  SQL_VARCHAR, SQL_C_CHAR, 10, 0, OK, BB_OK,
+	  S("a\xEF\xBF\xBD"
+	    "b"),
+	  5),
 	T(TXT("x\xE4\xB8"), SQL_VARCHAR, SQL_C_CHAR, 10, 0, OK, BB_OK,
 	  S("x\xEF\xBF\xBD\xEF\xBF\xBD"), 7),
-	T(TXT("a\xFF" "b"), SQL_VARCHAR, SQL_C_WCHAR, 10, 0, OK, BB_OK,
-	  W(u"a\uFFFDb"), 6),
+	T(TXT("a\xFF"
+	      "b"),
+	  SQL_VARCHAR, SQL_C_WCHAR, 10, 0, OK, BB_OK, W(u"a\uFFFDb"), 6),
 	T(TXT("\xC0\xAF"), SQL_VARCHAR, SQL_C_WCHAR, 10, 0, OK, BB_OK,
 	  W(u"\uFFFD\uFFFD"), 4),
 
@@ -181,16 +200,16 @@ static const tcase cases[] = {
 	  W(u"a\u00e9\u4e2d"), 10),
 	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 8, CONT, OK, BB_OK,
 	  W(u"\U0001F600"), 4),
-	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 8, CONT, NODATA, BB_OK,
-	  NONE, UNSET),
+	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 8, CONT, NODATA, BB_OK, NONE,
+	  UNSET),
 	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 6, 0, INFO, BB_W_TRUNCATED,
 	  W(u"a\u00e9"), 10),
-	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 6, CONT, INFO,
-	  BB_W_TRUNCATED, W(u"\u4e2d"), 6),
+	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 6, CONT, INFO, BB_W_TRUNCATED,
+	  W(u"\u4e2d"), 6),
 	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 6, CONT, OK, BB_OK,
 	  W(u"\U0001F600"), 4),
-	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 6, CONT, NODATA, BB_OK,
-	  NONE, UNSET),
+	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 6, CONT, NODATA, BB_OK, NONE,
+	  UNSET),
 	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 7, 0, INFO, BB_W_TRUNCATED,
 	  W(u"a\u00e9"), 10),
 	T(TXT("\xF0\x9F\x98\x80"), SQL_WVARCHAR, SQL_C_WCHAR, 4, 0, INFO,
@@ -206,12 +225,11 @@ static const tcase cases[] = {
 	/* Character and binary data to SQL_C_BINARY. */
 	T(TXT("abc"), SQL_VARCHAR, SQL_C_BINARY, 2, 0, INFO, BB_W_TRUNCATED,
 	  B("ab"), 3),
-	T(TXT("abc"), SQL_VARCHAR, SQL_C_BINARY, 2, CONT, OK, BB_OK, B("c"),
-	  1),
+	T(TXT("abc"), SQL_VARCHAR, SQL_C_BINARY, 2, CONT, OK, BB_OK, B("c"), 1),
 	T(TXT("abc"), SQL_VARCHAR, SQL_C_BINARY, 2, CONT, NODATA, BB_OK, NONE,
 	  UNSET),
-	T(TXT("a\xFF"), SQL_VARCHAR, SQL_C_BINARY, 8, 0, OK, BB_OK,
-	  B("a\xFF"), 2),
+	T(TXT("a\xFF"), SQL_VARCHAR, SQL_C_BINARY, 8, 0, OK, BB_OK, B("a\xFF"),
+	  2),
 	T(BLOB("\x00\x01\xFF"), SQL_VARBINARY, SQL_C_BINARY, 3, 0, OK, BB_OK,
 	  B("\x00\x01\xFF"), 3),
 	T(BLOB(""), SQL_VARBINARY, SQL_C_BINARY, 0, 0, OK, BB_OK, NONE, 0),
@@ -225,27 +243,26 @@ static const tcase cases[] = {
 	  BB_W_TRUNCATED, S("0001"), 6),
 	T(BLOB("\x00\x01\xFF"), SQL_LONGVARBINARY, SQL_C_WCHAR, 14, 0, OK,
 	  BB_OK, W(u"0001FF"), 12),
-	T(BLOB("\x01"), SQL_VARBINARY, SQL_C_SLONG, 0, 0, ERR,
-	  BB_E_RESTRICTED, NONE, UNSET),
+	T(BLOB("\x01"), SQL_VARBINARY, SQL_C_SLONG, 0, 0, ERR, BB_E_RESTRICTED,
+	  NONE, UNSET),
 	T(BLOB("\x01"), SQL_VARBINARY, SQL_C_TYPE_DATE, 0, 0, ERR,
 	  BB_E_RESTRICTED, NONE, UNSET),
 	T(BLOB("hi"), SQL_WVARCHAR, SQL_C_CHAR, 8, 0, OK, BB_OK, S("hi"), 2),
 
 	/* Numbers to character: whole digits must fit, else 22003. */
-	T(INT(-1234), SQL_INTEGER, SQL_C_CHAR, 6, 0, OK, BB_OK, S("-1234"),
-	  5),
+	T(INT(-1234), SQL_INTEGER, SQL_C_CHAR, 6, 0, OK, BB_OK, S("-1234"), 5),
 	T(INT(-1234), SQL_INTEGER, SQL_C_CHAR, 5, 0, ERR, BB_E_RANGE, NONE,
 	  UNSET),
-	T(INT(-1234), SQL_INTEGER, SQL_C_CHAR, 0, 0, INFO, BB_W_TRUNCATED,
-	  NONE, 5),
+	T(INT(-1234), SQL_INTEGER, SQL_C_CHAR, 0, 0, INFO, BB_W_TRUNCATED, NONE,
+	  5),
 	T(INT(INT64_MIN), SQL_BIGINT, SQL_C_CHAR, 32, 0, OK, BB_OK,
 	  S("-9223372036854775808"), 20),
 	T(INT(42), SQL_INTEGER, SQL_C_WCHAR, 6, 0, OK, BB_OK, W(u"42"), 4),
 	T(INT(42), SQL_INTEGER, SQL_C_WCHAR, 5, 0, ERR, BB_E_RANGE, NONE,
 	  UNSET),
 	T(INT(42), SQL_WVARCHAR, SQL_C_CHAR, 3, 0, OK, BB_OK, S("42"), 2),
-	T(DBL(1234.56), SQL_DOUBLE, SQL_C_CHAR, 8, 0, OK, BB_OK,
-	  S("1234.56"), 7),
+	T(DBL(1234.56), SQL_DOUBLE, SQL_C_CHAR, 8, 0, OK, BB_OK, S("1234.56"),
+	  7),
 	T(DBL(1234.56), SQL_DOUBLE, SQL_C_CHAR, 5, 0, INFO, BB_W_TRUNCATED,
 	  S("1234"), 7),
 	T(DBL(1234.56), SQL_DOUBLE, SQL_C_CHAR, 8, CONT, OK, BB_OK, S(".56"),
@@ -260,8 +277,8 @@ static const tcase cases[] = {
 	T(DBL(1e20), SQL_DOUBLE, SQL_C_CHAR, 6, 0, OK, BB_OK, S("1e+20"), 5),
 	T(DBL(1e20), SQL_DOUBLE, SQL_C_CHAR, 5, 0, ERR, BB_E_RANGE, NONE,
 	  UNSET),
-	T(DBL((double)0.1f), SQL_REAL, SQL_C_CHAR, 32, 0, OK, BB_OK,
-	  S("0.1"), 3),
+	T(DBL((double)0.1f), SQL_REAL, SQL_C_CHAR, 32, 0, OK, BB_OK, S("0.1"),
+	  3),
 	T(DBL(1.5), SQL_DOUBLE, SQL_C_WCHAR, 8, 0, OK, BB_OK, W(u"1.5"), 6),
 	T(DBL(1.25), SQL_DOUBLE, SQL_C_WCHAR, 6, 0, INFO, BB_W_TRUNCATED,
 	  W(u"1."), 8),
@@ -285,8 +302,7 @@ static const tcase cases[] = {
 	T(INT(127), SQL_INTEGER, SQL_C_STINYINT, 0, 0, OK, BB_OK, I8(127), 1),
 	T(INT(128), SQL_INTEGER, SQL_C_STINYINT, 0, 0, ERR, BB_E_RANGE, NONE,
 	  UNSET),
-	T(INT(-128), SQL_INTEGER, SQL_C_STINYINT, 0, 0, OK, BB_OK, I8(-128),
-	  1),
+	T(INT(-128), SQL_INTEGER, SQL_C_STINYINT, 0, 0, OK, BB_OK, I8(-128), 1),
 	T(INT(-129), SQL_INTEGER, SQL_C_STINYINT, 0, 0, ERR, BB_E_RANGE, NONE,
 	  UNSET),
 	T(INT(-5), SQL_INTEGER, SQL_C_TINYINT, 0, 0, OK, BB_OK, I8(-5), 1),
@@ -305,8 +321,8 @@ static const tcase cases[] = {
 	  UNSET),
 	T(INT(2147483647), SQL_BIGINT, SQL_C_SLONG, 0, 0, OK, BB_OK,
 	  I32(2147483647), 4),
-	T(INT(2147483648), SQL_BIGINT, SQL_C_SLONG, 0, 0, ERR, BB_E_RANGE,
-	  NONE, UNSET),
+	T(INT(2147483648), SQL_BIGINT, SQL_C_SLONG, 0, 0, ERR, BB_E_RANGE, NONE,
+	  UNSET),
 	T(INT(-2147483648LL), SQL_BIGINT, SQL_C_LONG, 0, 0, OK, BB_OK,
 	  I32(INT32_MIN), 4),
 	T(INT(4294967295LL), SQL_BIGINT, SQL_C_ULONG, 0, 0, OK, BB_OK,
@@ -323,10 +339,10 @@ static const tcase cases[] = {
 	/* Doubles to integers: fraction 01S07, whole digits 22003. */
 	T(DBL(1234.56), SQL_DOUBLE, SQL_C_SSHORT, 0, 0, INFO, BB_W_FRACTION,
 	  I16(1234), 2),
-	T(DBL(1234.56), SQL_DOUBLE, SQL_C_STINYINT, 0, 0, ERR, BB_E_RANGE,
-	  NONE, UNSET),
-	T(DBL(1.2345678), SQL_DOUBLE, SQL_C_STINYINT, 0, 0, INFO,
-	  BB_W_FRACTION, I8(1), 1),
+	T(DBL(1234.56), SQL_DOUBLE, SQL_C_STINYINT, 0, 0, ERR, BB_E_RANGE, NONE,
+	  UNSET),
+	T(DBL(1.2345678), SQL_DOUBLE, SQL_C_STINYINT, 0, 0, INFO, BB_W_FRACTION,
+	  I8(1), 1),
 	T(DBL(-2.0), SQL_DOUBLE, SQL_C_SLONG, 0, 0, OK, BB_OK, I32(-2), 4),
 	T(DBL(-0.5), SQL_DOUBLE, SQL_C_UTINYINT, 0, 0, INFO, BB_W_FRACTION,
 	  U8(0), 1),
@@ -351,8 +367,7 @@ static const tcase cases[] = {
 	T(TXT("1.5"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, INFO, BB_W_FRACTION,
 	  I32(1), 4),
 	T(TXT("1.000"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, OK, BB_OK, I32(1), 4),
-	T(TXT("1e3"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, OK, BB_OK, I32(1000),
-	  4),
+	T(TXT("1e3"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, OK, BB_OK, I32(1000), 4),
 	T(TXT("1.5E1"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, OK, BB_OK, I32(15), 4),
 	T(TXT("15e-1"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, INFO, BB_W_FRACTION,
 	  I32(1), 4),
@@ -360,8 +375,7 @@ static const tcase cases[] = {
 	  I32(0), 4),
 	T(TXT("5."), SQL_VARCHAR, SQL_C_SLONG, 0, 0, OK, BB_OK, I32(5), 4),
 	T(TXT("-0"), SQL_VARCHAR, SQL_C_UBIGINT, 0, 0, OK, BB_OK, U64(0), 8),
-	T(TXT("0e99999"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, OK, BB_OK, I32(0),
-	  4),
+	T(TXT("0e99999"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, OK, BB_OK, I32(0), 4),
 	T(TXT("9223372036854775807"), SQL_VARCHAR, SQL_C_SBIGINT, 0, 0, OK,
 	  BB_OK, I64(INT64_MAX), 8),
 	T(TXT("-9223372036854775808"), SQL_VARCHAR, SQL_C_SBIGINT, 0, 0, OK,
@@ -372,10 +386,10 @@ static const tcase cases[] = {
 	  BB_OK, U64(UINT64_MAX), 8),
 	T(TXT("18446744073709551616"), SQL_VARCHAR, SQL_C_UBIGINT, 0, 0, ERR,
 	  BB_E_RANGE, NONE, UNSET),
-	T(TXT("1e400"), SQL_VARCHAR, SQL_C_SBIGINT, 0, 0, ERR, BB_E_RANGE,
-	  NONE, UNSET),
-	T(TXT("300"), SQL_VARCHAR, SQL_C_UTINYINT, 0, 0, ERR, BB_E_RANGE,
-	  NONE, UNSET),
+	T(TXT("1e400"), SQL_VARCHAR, SQL_C_SBIGINT, 0, 0, ERR, BB_E_RANGE, NONE,
+	  UNSET),
+	T(TXT("300"), SQL_VARCHAR, SQL_C_UTINYINT, 0, 0, ERR, BB_E_RANGE, NONE,
+	  UNSET),
 	T(TXT("abc"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, ERR, BB_E_CHAR_VALUE,
 	  NONE, UNSET),
 	T(TXT(""), SQL_VARCHAR, SQL_C_SLONG, 0, 0, ERR, BB_E_CHAR_VALUE, NONE,
@@ -386,10 +400,10 @@ static const tcase cases[] = {
 	  NONE, UNSET),
 	T(TXT("0x10"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, ERR, BB_E_CHAR_VALUE,
 	  NONE, UNSET),
-	T(TXT("1e"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, ERR, BB_E_CHAR_VALUE,
-	  NONE, UNSET),
-	T(TXT("."), SQL_VARCHAR, SQL_C_SLONG, 0, 0, ERR, BB_E_CHAR_VALUE,
-	  NONE, UNSET),
+	T(TXT("1e"), SQL_VARCHAR, SQL_C_SLONG, 0, 0, ERR, BB_E_CHAR_VALUE, NONE,
+	  UNSET),
+	T(TXT("."), SQL_VARCHAR, SQL_C_SLONG, 0, 0, ERR, BB_E_CHAR_VALUE, NONE,
+	  UNSET),
 	T(TXT("inf"), SQL_VARCHAR, SQL_C_DOUBLE, 0, 0, ERR, BB_E_CHAR_VALUE,
 	  NONE, UNSET),
 
@@ -397,24 +411,18 @@ static const tcase cases[] = {
 	T(INT(0), SQL_INTEGER, SQL_C_BIT, 0, 0, OK, BB_OK, U8(0), 1),
 	T(INT(1), SQL_INTEGER, SQL_C_BIT, 0, 0, OK, BB_OK, U8(1), 1),
 	T(INT(2), SQL_INTEGER, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE, UNSET),
-	T(INT(-1), SQL_INTEGER, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE,
-	  UNSET),
-	T(DBL(0.5), SQL_DOUBLE, SQL_C_BIT, 0, 0, INFO, BB_W_FRACTION, U8(0),
-	  1),
-	T(DBL(1.5), SQL_DOUBLE, SQL_C_BIT, 0, 0, INFO, BB_W_FRACTION, U8(1),
-	  1),
-	T(DBL(-0.5), SQL_DOUBLE, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE,
-	  UNSET),
-	T(DBL(2.0), SQL_DOUBLE, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE,
-	  UNSET),
+	T(INT(-1), SQL_INTEGER, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE, UNSET),
+	T(DBL(0.5), SQL_DOUBLE, SQL_C_BIT, 0, 0, INFO, BB_W_FRACTION, U8(0), 1),
+	T(DBL(1.5), SQL_DOUBLE, SQL_C_BIT, 0, 0, INFO, BB_W_FRACTION, U8(1), 1),
+	T(DBL(-0.5), SQL_DOUBLE, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE, UNSET),
+	T(DBL(2.0), SQL_DOUBLE, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE, UNSET),
 	T(TXT("1"), SQL_VARCHAR, SQL_C_BIT, 0, 0, OK, BB_OK, U8(1), 1),
 	T(TXT("0"), SQL_VARCHAR, SQL_C_BIT, 0, 0, OK, BB_OK, U8(0), 1),
-	T(TXT("1.5"), SQL_VARCHAR, SQL_C_BIT, 0, 0, INFO, BB_W_FRACTION,
-	  U8(1), 1),
-	T(TXT("2"), SQL_VARCHAR, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE,
+	T(TXT("1.5"), SQL_VARCHAR, SQL_C_BIT, 0, 0, INFO, BB_W_FRACTION, U8(1),
+	  1),
+	T(TXT("2"), SQL_VARCHAR, SQL_C_BIT, 0, 0, ERR, BB_E_RANGE, NONE, UNSET),
+	T(TXT("yes"), SQL_VARCHAR, SQL_C_BIT, 0, 0, ERR, BB_E_CHAR_VALUE, NONE,
 	  UNSET),
-	T(TXT("yes"), SQL_VARCHAR, SQL_C_BIT, 0, 0, ERR, BB_E_CHAR_VALUE,
-	  NONE, UNSET),
 
 	/* Floating targets: 22003 beyond the type's range. */
 	T(INT(3), SQL_INTEGER, SQL_C_DOUBLE, 0, 0, OK, BB_OK, F64(3.0), 8),
@@ -424,34 +432,34 @@ static const tcase cases[] = {
 	  UNSET),
 	T(DBL(-1e300), SQL_DOUBLE, SQL_C_FLOAT, 0, 0, ERR, BB_E_RANGE, NONE,
 	  UNSET),
-	T(DBL(1e300), SQL_DOUBLE, SQL_C_DOUBLE, 0, 0, OK, BB_OK, F64(1e300),
-	  8),
-	T(TXT(" 2.5"), SQL_VARCHAR, SQL_C_DOUBLE, 0, 0, OK, BB_OK, F64(2.5),
-	  8),
+	T(DBL(1e300), SQL_DOUBLE, SQL_C_DOUBLE, 0, 0, OK, BB_OK, F64(1e300), 8),
+	T(TXT(" 2.5"), SQL_VARCHAR, SQL_C_DOUBLE, 0, 0, OK, BB_OK, F64(2.5), 8),
 	T(TXT("-1.25e2"), SQL_VARCHAR, SQL_C_DOUBLE, 0, 0, OK, BB_OK,
 	  F64(-125.0), 8),
-	T(TXT("1e400"), SQL_VARCHAR, SQL_C_DOUBLE, 0, 0, ERR, BB_E_RANGE,
-	  NONE, UNSET),
+	T(TXT("1e400"), SQL_VARCHAR, SQL_C_DOUBLE, 0, 0, ERR, BB_E_RANGE, NONE,
+	  UNSET),
 	T(TXT("1e39"), SQL_VARCHAR, SQL_C_FLOAT, 0, 0, ERR, BB_E_RANGE, NONE,
 	  UNSET),
-	T(TXT("x"), SQL_VARCHAR, SQL_C_DOUBLE, 0, 0, ERR, BB_E_CHAR_VALUE,
-	  NONE, UNSET),
+	T(TXT("x"), SQL_VARCHAR, SQL_C_DOUBLE, 0, 0, ERR, BB_E_CHAR_VALUE, NONE,
+	  UNSET),
 
 	/* SQL_C_NUMERIC: precision 38, scale 0, magnitude little-endian. */
 	T(INT(-12345), SQL_INTEGER, SQL_C_NUMERIC, 0, 0, OK, BB_OK,
 	  NUM(38, 0, 0, {0x39, 0x30}), 19),
 	T(INT(0), SQL_INTEGER, SQL_C_NUMERIC, 0, 0, OK, BB_OK,
 	  NUM(38, 0, 1, {0}), 19),
-	T(TXT("123.45"), SQL_VARCHAR, SQL_C_NUMERIC, 0, 0, INFO,
-	  BB_W_FRACTION, NUM(38, 0, 1, {123}), 19),
+	T(TXT("123.45"), SQL_VARCHAR, SQL_C_NUMERIC, 0, 0, INFO, BB_W_FRACTION,
+	  NUM(38, 0, 1, {123}), 19),
 	T(DBL(-2.75), SQL_DOUBLE, SQL_C_NUMERIC, 0, 0, INFO, BB_W_FRACTION,
 	  NUM(38, 0, 0, {2}), 19),
 	T(DBL(18446744073709551616.0), SQL_DOUBLE, SQL_C_NUMERIC, 0, 0, OK,
 	  BB_OK, NUM(38, 0, 1, {0, 0, 0, 0, 0, 0, 0, 0, 1}), 19),
 	T(TXT("99999999999999999999999999999999999999"), SQL_VARCHAR,
 	  SQL_C_NUMERIC, 0, 0, OK, BB_OK,
-	  NUM(38, 0, 1, {0xff, 0xff, 0xff, 0xff, 0x3f, 0x22, 0x8a, 0x09, 0x7a,
-			 0xc4, 0x86, 0x5a, 0xa8, 0x4c, 0x3b, 0x4b}), 19),
+	  NUM(38, 0, 1,
+	      {0xff, 0xff, 0xff, 0xff, 0x3f, 0x22, 0x8a, 0x09, 0x7a, 0xc4, 0x86,
+	       0x5a, 0xa8, 0x4c, 0x3b, 0x4b}),
+	  19),
 	T(TXT("999999999999999999999999999999999999999"), SQL_VARCHAR,
 	  SQL_C_NUMERIC, 0, 0, ERR, BB_E_RANGE, NONE, UNSET),
 	T(DBL(1e39), SQL_DOUBLE, SQL_C_NUMERIC, 0, 0, ERR, BB_E_RANGE, NONE,
@@ -460,9 +468,8 @@ static const tcase cases[] = {
 	  NONE, UNSET),
 
 	/* Timestamps: fractions of 0, 3, 6, 9 and 10 digits. */
-	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP,
-	  SQL_C_TYPE_TIMESTAMP, 0, 0, OK, BB_OK, TS(2024, 1, 2, 3, 4, 5, 0),
-	  16),
+	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP,
+	  0, 0, OK, BB_OK, TS(2024, 1, 2, 3, 4, 5, 0), 16),
 	T(TXT("2024-01-02 03:04:05.123"), SQL_TYPE_TIMESTAMP,
 	  SQL_C_TYPE_TIMESTAMP, 0, 0, OK, BB_OK,
 	  TS(2024, 1, 2, 3, 4, 5, 123000000), 16),
@@ -470,8 +477,8 @@ static const tcase cases[] = {
 	  SQL_C_TYPE_TIMESTAMP, 0, 0, OK, BB_OK,
 	  TS(2024, 2, 29, 13, 45, 59, 123456000), 16),
 	T(TXT("2024-01-02 03:04:05.123456789"), SQL_TYPE_TIMESTAMP,
-	  SQL_C_TIMESTAMP, 0, 0, OK, BB_OK,
-	  TS(2024, 1, 2, 3, 4, 5, 123456789), 16),
+	  SQL_C_TIMESTAMP, 0, 0, OK, BB_OK, TS(2024, 1, 2, 3, 4, 5, 123456789),
+	  16),
 	T(TXT("2024-01-02 03:04:05.1234567891"), SQL_TYPE_TIMESTAMP,
 	  SQL_C_TYPE_TIMESTAMP, 0, 0, INFO, BB_W_FRACTION,
 	  TS(2024, 1, 2, 3, 4, 5, 123456789), 16),
@@ -481,24 +488,24 @@ static const tcase cases[] = {
 	T(TXT("2024-01-02T03:04:05.5"), SQL_TYPE_TIMESTAMP,
 	  SQL_C_TYPE_TIMESTAMP, 0, 0, OK, BB_OK,
 	  TS(2024, 1, 2, 3, 4, 5, 500000000), 16),
-	T(TXT("2024-01-02"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, 0, 0,
-	  OK, BB_OK, TS(2024, 1, 2, 0, 0, 0, 0), 16),
-	T(TXT(" 2024-01-02 03:04:05 "), SQL_VARCHAR, SQL_C_TYPE_TIMESTAMP, 0,
-	  0, OK, BB_OK, TS(2024, 1, 2, 3, 4, 5, 0), 16),
-	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP,
-	  SQL_C_TYPE_TIMESTAMP, 0, CONT, NODATA, BB_OK, NONE, UNSET),
+	T(TXT("2024-01-02"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, 0, 0, OK,
+	  BB_OK, TS(2024, 1, 2, 0, 0, 0, 0), 16),
+	T(TXT(" 2024-01-02 03:04:05 "), SQL_VARCHAR, SQL_C_TYPE_TIMESTAMP, 0, 0,
+	  OK, BB_OK, TS(2024, 1, 2, 3, 4, 5, 0), 16),
+	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP,
+	  0, CONT, NODATA, BB_OK, NONE, UNSET),
 
 	/* Date and time from a timestamp. */
-	T(TXT("2024-01-02 00:00:00"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_DATE, 0,
-	  0, OK, BB_OK, DATE(2024, 1, 2), 6),
-	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_DATE, 0,
-	  0, INFO, BB_W_FRACTION, DATE(2024, 1, 2), 6),
-	T(TXT("2024-01-02 00:00:00.001"), SQL_TYPE_TIMESTAMP, SQL_C_DATE, 0,
-	  0, INFO, BB_W_FRACTION, DATE(2024, 1, 2), 6),
+	T(TXT("2024-01-02 00:00:00"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_DATE, 0, 0,
+	  OK, BB_OK, DATE(2024, 1, 2), 6),
+	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_DATE, 0, 0,
+	  INFO, BB_W_FRACTION, DATE(2024, 1, 2), 6),
+	T(TXT("2024-01-02 00:00:00.001"), SQL_TYPE_TIMESTAMP, SQL_C_DATE, 0, 0,
+	  INFO, BB_W_FRACTION, DATE(2024, 1, 2), 6),
 	T(TXT("2024-01-02"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_DATE, 0, 0, OK,
 	  BB_OK, DATE(2024, 1, 2), 6),
-	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIME, 0,
-	  0, OK, BB_OK, TIME(3, 4, 5), 6),
+	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIME, 0, 0,
+	  OK, BB_OK, TIME(3, 4, 5), 6),
 	T(TXT("2024-01-02 03:04:05.5"), SQL_TYPE_TIMESTAMP, SQL_C_TIME, 0, 0,
 	  INFO, BB_W_FRACTION, TIME(3, 4, 5), 6),
 	T(TXT("2024-01-02"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIME, 0, 0, OK,
@@ -511,31 +518,30 @@ static const tcase cases[] = {
 	  BB_E_CHAR_VALUE, NONE, UNSET),
 	T(TXT("2024-01-02"), SQL_VARCHAR, SQL_C_TYPE_TIME, 0, 0, ERR,
 	  BB_E_CHAR_VALUE, NONE, UNSET),
-	T(TXT("2024-01-02"), SQL_VARCHAR, SQL_C_TYPE_TIMESTAMP, 0, 0, OK,
-	  BB_OK, TS(2024, 1, 2, 0, 0, 0, 0), 16),
-	T(TXT("2023-02-29 00:00:00"), SQL_TYPE_TIMESTAMP,
-	  SQL_C_TYPE_TIMESTAMP, 0, 0, ERR, BB_E_DATETIME, NONE, UNSET),
+	T(TXT("2024-01-02"), SQL_VARCHAR, SQL_C_TYPE_TIMESTAMP, 0, 0, OK, BB_OK,
+	  TS(2024, 1, 2, 0, 0, 0, 0), 16),
+	T(TXT("2023-02-29 00:00:00"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP,
+	  0, 0, ERR, BB_E_DATETIME, NONE, UNSET),
 	T(TXT("2024-13-01"), SQL_VARCHAR, SQL_C_TYPE_DATE, 0, 0, ERR,
 	  BB_E_DATETIME, NONE, UNSET),
 	T(TXT("2024-04-31"), SQL_VARCHAR, SQL_C_TYPE_DATE, 0, 0, ERR,
 	  BB_E_DATETIME, NONE, UNSET),
-	T(TXT("2024-01-01 24:00:00"), SQL_TYPE_TIMESTAMP,
-	  SQL_C_TYPE_TIMESTAMP, 0, 0, ERR, BB_E_DATETIME, NONE, UNSET),
-	T(TXT("2024-01-01 23:59:60"), SQL_TYPE_TIMESTAMP,
-	  SQL_C_TYPE_TIMESTAMP, 0, 0, OK, BB_OK,
-	  TS(2024, 1, 1, 23, 59, 60, 0), 16),
+	T(TXT("2024-01-01 24:00:00"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP,
+	  0, 0, ERR, BB_E_DATETIME, NONE, UNSET),
+	T(TXT("2024-01-01 23:59:60"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP,
+	  0, 0, OK, BB_OK, TS(2024, 1, 1, 23, 59, 60, 0), 16),
 	T(TXT("not a date"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, 0, 0,
 	  ERR, BB_E_CHAR_VALUE, NONE, UNSET),
 	T(TXT("2024/01/02"), SQL_VARCHAR, SQL_C_TYPE_DATE, 0, 0, ERR,
 	  BB_E_CHAR_VALUE, NONE, UNSET),
-	T(TXT("2024-01-02 03:04"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP,
-	  0, 0, ERR, BB_E_CHAR_VALUE, NONE, UNSET),
+	T(TXT("2024-01-02 03:04"), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, 0,
+	  0, ERR, BB_E_CHAR_VALUE, NONE, UNSET),
 	T(TXT(""), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, 0, 0, ERR,
 	  BB_E_CHAR_VALUE, NONE, UNSET),
 	T(INT(5), SQL_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, 0, 0, ERR,
 	  BB_E_CHAR_VALUE, NONE, UNSET),
-	T(INT(5), SQL_INTEGER, SQL_C_TYPE_TIMESTAMP, 0, 0, ERR,
-	  BB_E_RESTRICTED, NONE, UNSET),
+	T(INT(5), SQL_INTEGER, SQL_C_TYPE_TIMESTAMP, 0, 0, ERR, BB_E_RESTRICTED,
+	  NONE, UNSET),
 
 	/* Datetime columns: what the spec's tables allow. */
 	T(TXT("2024-01-02"), SQL_TYPE_DATE, SQL_C_TYPE_TIME, 0, 0, ERR,
@@ -544,26 +550,26 @@ static const tcase cases[] = {
 	  BB_E_RESTRICTED, NONE, UNSET),
 	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_SLONG, 0, 0,
 	  ERR, BB_E_RESTRICTED, NONE, UNSET),
-	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_GUID, 0, 0,
-	  ERR, BB_E_RESTRICTED, NONE, UNSET),
-	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_BIT, 0, 0,
-	  ERR, BB_E_RESTRICTED, NONE, UNSET),
+	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_GUID, 0, 0, ERR,
+	  BB_E_RESTRICTED, NONE, UNSET),
+	T(TXT("2024-01-02 03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_BIT, 0, 0, ERR,
+	  BB_E_RESTRICTED, NONE, UNSET),
 
 	/* Datetimes to character: the whole part must fit, 22003 else. */
-	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR,
-	  27, 0, OK, BB_OK, S("2024-01-02 03:04:05.123456"), 26),
-	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR,
-	  20, 0, INFO, BB_W_TRUNCATED, S("2024-01-02 03:04:05"), 26),
-	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR,
-	  20, CONT, OK, BB_OK, S(".123456"), 7),
-	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR,
-	  19, 0, ERR, BB_E_RANGE, NONE, UNSET),
-	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR,
-	  0, 0, INFO, BB_W_TRUNCATED, NONE, 26),
+	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 27,
+	  0, OK, BB_OK, S("2024-01-02 03:04:05.123456"), 26),
+	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 20,
+	  0, INFO, BB_W_TRUNCATED, S("2024-01-02 03:04:05"), 26),
+	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 20,
+	  CONT, OK, BB_OK, S(".123456"), 7),
+	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 19,
+	  0, ERR, BB_E_RANGE, NONE, UNSET),
+	T(TXT("2024-01-02 03:04:05.123456"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 0,
+	  0, INFO, BB_W_TRUNCATED, NONE, 26),
 	T(TXT("2024-01-02"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 32, 0, OK, BB_OK,
 	  S("2024-01-02 00:00:00"), 19),
-	T(TXT("2024-01-02T03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 32, 0,
-	  OK, BB_OK, S("2024-01-02 03:04:05"), 19),
+	T(TXT("2024-01-02T03:04:05"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 32, 0, OK,
+	  BB_OK, S("2024-01-02 03:04:05"), 19),
 	T(TXT("whenever"), SQL_TYPE_TIMESTAMP, SQL_C_CHAR, 32, 0, OK, BB_OK,
 	  S("whenever"), 8),
 	T(TXT("2024-01-02 03:04:05.123"), SQL_TYPE_TIMESTAMP, SQL_C_WCHAR, 48,
@@ -574,8 +580,8 @@ static const tcase cases[] = {
 	  0, ERR, BB_E_RANGE, NONE, UNSET),
 	T(TXT("2024-01-02"), SQL_TYPE_DATE, SQL_C_CHAR, 11, 0, OK, BB_OK,
 	  S("2024-01-02"), 10),
-	T(TXT("2024-01-02"), SQL_TYPE_DATE, SQL_C_CHAR, 10, 0, ERR,
-	  BB_E_RANGE, NONE, UNSET),
+	T(TXT("2024-01-02"), SQL_TYPE_DATE, SQL_C_CHAR, 10, 0, ERR, BB_E_RANGE,
+	  NONE, UNSET),
 	T(TXT("12:34:56"), SQL_TYPE_TIME, SQL_C_CHAR, 9, 0, OK, BB_OK,
 	  S("12:34:56"), 8),
 	T(TXT("12:34:56"), SQL_TYPE_TIME, SQL_C_CHAR, 8, 0, ERR, BB_E_RANGE,
@@ -591,16 +597,16 @@ static const tcase cases[] = {
 	T(TXT("{" GUID_TXT "}"), SQL_GUID, SQL_C_GUID, 0, 0, OK, BB_OK, GUIDV,
 	  16),
 	T(TXT(GUID_TXT), SQL_GUID, SQL_C_GUID, 0, 0, OK, BB_OK, GUIDV, 16),
-	T(TXT("7DD600E6-0D9C-4801-B967-CB4CC17359FF"), SQL_VARCHAR,
-	  SQL_C_GUID, 0, 0, OK, BB_OK, GUIDV, 16),
+	T(TXT("7DD600E6-0D9C-4801-B967-CB4CC17359FF"), SQL_VARCHAR, SQL_C_GUID,
+	  0, 0, OK, BB_OK, GUIDV, 16),
 	T(TXT("7dd600e6-0d9c-4801-b967-cb4cc17359f"), SQL_GUID, SQL_C_GUID, 0,
 	  0, ERR, BB_E_CHAR_VALUE, NONE, UNSET),
 	T(TXT("{7dd600e6-0d9c-4801-b967-cb4cc17359fg}"), SQL_GUID, SQL_C_GUID,
 	  0, 0, ERR, BB_E_CHAR_VALUE, NONE, UNSET),
 	T(TXT("{" GUID_TXT), SQL_VARCHAR, SQL_C_GUID, 0, 0, ERR,
 	  BB_E_CHAR_VALUE, NONE, UNSET),
-	T(TXT("7dd600e6x0d9c-4801-b967-cb4cc17359ff"), SQL_VARCHAR,
-	  SQL_C_GUID, 0, 0, ERR, BB_E_CHAR_VALUE, NONE, UNSET),
+	T(TXT("7dd600e6x0d9c-4801-b967-cb4cc17359ff"), SQL_VARCHAR, SQL_C_GUID,
+	  0, 0, ERR, BB_E_CHAR_VALUE, NONE, UNSET),
 	T(INT(5), SQL_INTEGER, SQL_C_GUID, 0, 0, ERR, BB_E_RESTRICTED, NONE,
 	  UNSET),
 	T(TXT("{" GUID_TXT "}"), SQL_GUID, SQL_C_CHAR, 37, 0, OK, BB_OK,
@@ -614,8 +620,8 @@ static const tcase cases[] = {
 
 static void run_case(const tcase *c, size_t *offset)
 {
-	SQLSMALLINT ct = c->ctype == SQL_C_DEFAULT ?
-				 bb_default_ctype(c->sql) : c->ctype;
+	SQLSMALLINT ct =
+		c->ctype == SQL_C_DEFAULT ? bb_default_ctype(c->sql) : c->ctype;
 	SQLLEN size = bb_ctype_size(ct);
 	size_t alloc = (size_t)(size ? size : c->buflen > 0 ? c->buflen : 1);
 	unsigned char *buf = malloc(alloc);
@@ -678,7 +684,8 @@ static void test_long_pieces(void)
 
 	while ((rc = bb_convert(&cell, SQL_WLONGVARCHAR, SQL_C_CHAR, piece,
 				sizeof(piece), &ind, &off, &cond)) !=
-	       BB_CONV_NO_DATA && calls++ < 1000) {
+		       BB_CONV_NO_DATA &&
+	       calls++ < 1000) {
 		CHECK(rc == BB_CONV_OK || rc == BB_CONV_INFO);
 		CHECK_INT(ind, (SQLLEN)(n - got.len));
 		bb_buf_append(&got, piece, strlen(piece));
@@ -690,7 +697,8 @@ static void test_long_pieces(void)
 	calls = 0;
 	while ((rc = bb_convert(&cell, SQL_WLONGVARCHAR, SQL_C_WCHAR, wpiece,
 				sizeof(wpiece) - 1, &ind, &off, &cond)) !=
-	       BB_CONV_NO_DATA && calls++ < 1000) {
+		       BB_CONV_NO_DATA &&
+	       calls++ < 1000) {
 		size_t k;
 
 		CHECK_INT(ind, (SQLLEN)((n / 2 - units) * 2));
@@ -713,7 +721,8 @@ static void test_time_to_timestamp(void)
 	bb_cond cond;
 
 	CHECK_INT(bb_convert(&cell, SQL_VARCHAR, SQL_C_TYPE_TIMESTAMP, &ts, 0,
-			     &ind, &off, &cond), BB_CONV_OK);
+			     &ind, &off, &cond),
+		  BB_CONV_OK);
 	CHECK(ts.year >= 2024 && ts.month >= 1 && ts.month <= 12);
 	CHECK(ts.day >= 1 && ts.day <= 31);
 	CHECK_INT(ts.hour, 12);
@@ -766,28 +775,53 @@ static void test_defaults(void)
 static void test_fuzz(void)
 {
 	static const char *const texts[] = {
-		"", " ", "0", "1", "-1", "1.5", "1e308", "1e-400", "-", "+.",
-		"\xFF\xFE", "\xF0\x9F\x98", MIXED, "2024-02-29", "12:00:00",
-		"2024-01-02 03:04:05.123456789123", "9999-12-31 23:59:61",
-		"0000-00-00", "{" GUID_TXT "}",
+		"",
+		" ",
+		"0",
+		"1",
+		"-1",
+		"1.5",
+		"1e308",
+		"1e-400",
+		"-",
+		"+.",
+		"\xFF\xFE",
+		"\xF0\x9F\x98",
+		MIXED,
+		"2024-02-29",
+		"12:00:00",
+		"2024-01-02 03:04:05.123456789123",
+		"9999-12-31 23:59:61",
+		"0000-00-00",
+		"{" GUID_TXT "}",
 		"999999999999999999999999999999",
-		"1e99999999999999999999", "  42  ", "\0abc",
+		"1e99999999999999999999",
+		"  42  ",
+		"\0abc",
 	};
 	static const SQLSMALLINT sqls[] = {
-		SQL_WVARCHAR, SQL_VARCHAR, SQL_INTEGER, SQL_BIGINT, SQL_BIT,
-		SQL_DOUBLE, SQL_REAL, SQL_TYPE_TIMESTAMP, SQL_TYPE_DATE,
-		SQL_TYPE_TIME, SQL_GUID, SQL_VARBINARY, SQL_NUMERIC, 0,
+		SQL_WVARCHAR,  SQL_VARCHAR,
+		SQL_INTEGER,   SQL_BIGINT,
+		SQL_BIT,       SQL_DOUBLE,
+		SQL_REAL,      SQL_TYPE_TIMESTAMP,
+		SQL_TYPE_DATE, SQL_TYPE_TIME,
+		SQL_GUID,      SQL_VARBINARY,
+		SQL_NUMERIC,   0,
 	};
 	static const SQLSMALLINT cts[] = {
-		SQL_C_CHAR, SQL_C_WCHAR, SQL_C_BINARY, SQL_C_BIT,
-		SQL_C_STINYINT, SQL_C_UTINYINT, SQL_C_SSHORT, SQL_C_ULONG,
-		SQL_C_SBIGINT, SQL_C_UBIGINT, SQL_C_FLOAT, SQL_C_DOUBLE,
-		SQL_C_NUMERIC, SQL_C_TYPE_DATE, SQL_C_TYPE_TIME,
-		SQL_C_TYPE_TIMESTAMP, SQL_C_GUID, SQL_C_DEFAULT,
+		SQL_C_CHAR,         SQL_C_WCHAR,
+		SQL_C_BINARY,       SQL_C_BIT,
+		SQL_C_STINYINT,     SQL_C_UTINYINT,
+		SQL_C_SSHORT,       SQL_C_ULONG,
+		SQL_C_SBIGINT,      SQL_C_UBIGINT,
+		SQL_C_FLOAT,        SQL_C_DOUBLE,
+		SQL_C_NUMERIC,      SQL_C_TYPE_DATE,
+		SQL_C_TYPE_TIME,    SQL_C_TYPE_TIMESTAMP,
+		SQL_C_GUID,         SQL_C_DEFAULT,
 		SQL_C_INTERVAL_DAY, 77,
 	};
-	static const double dbls[] = {0, -0.0, 1.5, -1e300, 1e-310, 3e38,
-				      INFINITY, NAN};
+	static const double dbls[] = {0,      -0.0, 1.5,      -1e300,
+				      1e-310, 3e38, INFINITY, NAN};
 	unsigned seed = 12345;
 	int iter;
 
@@ -820,18 +854,21 @@ static void test_fuzz(void)
 			cell.kind = r & 2 ? BB_CELL_TEXT : BB_CELL_BLOB;
 			cell.text = texts[tl];
 			/* The last text holds a NUL inside. */
-			cell.len = tl == BB_ARRAY_LEN(texts) - 1 ?
-					   4 : strlen(texts[tl]);
+			cell.len = tl == BB_ARRAY_LEN(texts) - 1
+					   ? 4
+					   : strlen(texts[tl]);
 			break;
 		default:
 			break;
 		}
 		for (calls = 0; calls < 100; calls++) {
-			SQLSMALLINT rct = ct == SQL_C_DEFAULT ?
-						  bb_default_ctype(sql) : ct;
+			SQLSMALLINT rct = ct == SQL_C_DEFAULT
+						  ? bb_default_ctype(sql)
+						  : ct;
 			SQLLEN size = bb_ctype_size(rct);
-			size_t alloc = size ? (size_t)size :
-				       buflen > 0 ? (size_t)buflen : 1;
+			size_t alloc = size         ? (size_t)size
+				       : buflen > 0 ? (size_t)buflen
+						    : 1;
 			unsigned char *buf;
 			size_t before;
 			bb_conv_rc rc;
