@@ -364,7 +364,7 @@ bool bb_props_parse(bb_props *p, const char *conn_str, int *unknown,
 		goto cleanup;
 	}
 	while (sc.s[sc.i] != '\0') {
-		int id;
+		int id = -2;
 
 		if (!read_attr(&sc, &id, err))
 			goto cleanup;

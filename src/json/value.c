@@ -8,22 +8,28 @@
 #include <ctype.h>
 #include <math.h>
 
+/* The member of obj named by the n bytes at key, or NULL. */
+static const cJSON *member(const cJSON *obj, const char *key, size_t n)
+{
+	const cJSON *child;
+
+	if (!cJSON_IsObject(obj))
+		return NULL;
+	for (child = obj->child; child != NULL; child = child->next)
+		if (child->string && strlen(child->string) == n &&
+		    memcmp(child->string, key, n) == 0)
+			return child;
+	return NULL;
+}
+
 const cJSON *bb_json_path(const cJSON *obj, const char *path)
 {
 	const char *p = path;
 
 	while (obj && *p) {
-		const char *dot = strchr(p, '.');
-		size_t n = dot ? (size_t)(dot - p) : strlen(p);
-		const cJSON *child;
+		size_t n = strcspn(p, ".");
 
-		if (!cJSON_IsObject(obj))
-			return NULL;
-		for (child = obj->child; child; child = child->next)
-			if (child->string && strlen(child->string) == n &&
-			    memcmp(child->string, p, n) == 0)
-				break;
-		obj = child;
+		obj = member(obj, p, n);
 		p += n;
 		if (*p == '.')
 			p++;
