@@ -18,7 +18,7 @@ static const char schema_sql[] =
 	"CREATE TEMP TABLE bb_odbc_tables(name VARCHAR(128), "
 	"  remarks VARCHAR(254));"
 	"CREATE TEMP TABLE bb_odbc_columns(tbl VARCHAR(128), "
-	"  col VARCHAR(128), decl VARCHAR(64), notnull INTEGER, "
+	"  col VARCHAR(128), decl VARCHAR(64), not_null INTEGER, "
 	"  pos INTEGER, remarks VARCHAR(254));"
 	"CREATE TEMP TABLE bb_odbc_types(TYPE_NAME VARCHAR(128), "
 	"  DATA_TYPE SMALLINT, COLUMN_SIZE INTEGER, "
@@ -170,10 +170,21 @@ static SQLRETURN ensure_catalog(bb_stmt *s)
 		rc = sqlite3_create_function(db, "bb_type_name", 1,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 					     NULL, fn_type_name, NULL, NULL);
+	/* All or nothing: a failure leaves no half-made catalog behind. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "SAVEPOINT bb_catalog", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK || !load_types(db) || !load_tables(db))
-		return bb_stmt_sqlite_error(s, rc ? rc : SQLITE_ERROR);
+	if (rc == SQLITE_OK && (!load_types(db) || !load_tables(db)))
+		rc = SQLITE_ERROR;
+	if (rc != SQLITE_OK) {
+		SQLRETURN ret = bb_stmt_sqlite_error(s, rc);
+
+		sqlite3_exec(db, "ROLLBACK TO bb_catalog; RELEASE bb_catalog",
+			     NULL, NULL, NULL);
+		return ret;
+	}
+	sqlite3_exec(db, "RELEASE bb_catalog", NULL, NULL, NULL);
 	s->dbc->catalog_ready = true;
 	return SQL_SUCCESS;
 }
@@ -310,7 +321,7 @@ SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
 		"AS DECIMAL_DIGITS, "
 		"CAST(CASE WHEN bb_data_type(decl) IN (4,-5,5,8) THEN 10 "
 		"ELSE NULL END AS SMALLINT) AS NUM_PREC_RADIX, "
-		"CAST(CASE notnull WHEN 1 THEN 0 ELSE 1 END AS SMALLINT) "
+		"CAST(CASE not_null WHEN 1 THEN 0 ELSE 1 END AS SMALLINT) "
 		"AS NULLABLE, remarks AS REMARKS, NULL AS COLUMN_DEF, "
 		"CAST(CASE WHEN bb_data_type(decl) IN (91,92,93) THEN 9 "
 		"ELSE bb_data_type(decl) END AS SMALLINT) AS SQL_DATA_TYPE, "
@@ -320,8 +331,8 @@ SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
 		"CAST(CASE WHEN bb_data_type(decl) IN (-9,-10) THEN "
 		"bb_col_size(decl, 1) ELSE NULL END AS INTEGER) AS "
 		"CHAR_OCTET_LENGTH, CAST(pos AS INTEGER) AS ORDINAL_POSITION, "
-		"CASE notnull WHEN 1 THEN 'NO' ELSE 'YES' END AS IS_NULLABLE "
-		"FROM (SELECT ?1 AS schem, tbl, col, decl, notnull, pos, "
+		"CASE not_null WHEN 1 THEN 'NO' ELSE 'YES' END AS IS_NULLABLE "
+		"FROM (SELECT ?1 AS schem, tbl, col, decl, not_null, pos, "
 		"remarks FROM temp.bb_odbc_columns UNION ALL "
 		"SELECT NULL, m.name, p.name, p.type, p.\"notnull\", "
 		"p.cid + 1, NULL FROM main.sqlite_master m, "
@@ -354,9 +365,10 @@ SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type)
 	if (rc != SQL_SUCCESS)
 		return rc;
 	bb_snprintf(t, sizeof(t), "%d", type);
-	return bb_exec_internal(s,
-				"SELECT * FROM temp.bb_odbc_types WHERE "
-				"?1 = 0 OR DATA_TYPE = CAST(?1 AS INTEGER) "
-				"ORDER BY DATA_TYPE, TYPE_NAME",
-				args, 1, types_decls);
+	return bb_exec_internal(
+		s,
+		"SELECT * FROM temp.bb_odbc_types WHERE "
+		"CAST(?1 AS INTEGER) = 0 OR DATA_TYPE = CAST(?1 AS INTEGER) "
+		"ORDER BY DATA_TYPE, TYPE_NAME",
+		args, 1, types_decls);
 }

@@ -250,7 +250,89 @@ class TestTables(Base):
         self.assertEqual(types, [int, str, datetime.datetime, bool, int])
 
 
+class TestCatalog(Base):
+    def test_tables_and_columns_without_network(self):
+        emu.clear_requests()
+        cur = self.cn.cursor()
+        tables = {r.table_name: r for r in cur.tables()}
+        for name in ("Workspaces", "Repositories", "PullRequests"):
+            self.assertIn(name, tables)
+            self.assertEqual(tables[name].table_type, "TABLE")
+            self.assertEqual(tables[name].table_schem, "acme")
+        cols = list(cur.columns(table="PullRequests"))
+        names = [c.column_name for c in cols]
+        self.assertEqual(names, [c["name"] for c in
+                                 TABLES["PullRequests"]["cols"]])
+        by = {c.column_name: c for c in cols}
+        self.assertEqual(by["CreatedOn"].data_type, 93)
+        self.assertEqual(by["Draft"].data_type, -7)
+        self.assertEqual(by["Id"].data_type, 4)
+        self.assertEqual(by["Id"].nullable, 0)
+        self.assertEqual(by["Title"].data_type, -9)
+        self.assertEqual(by["Title"].column_size, 1024)
+        self.assertEqual([c.ordinal_position for c in cols],
+                         list(range(1, len(cols) + 1)))
+        self.assertEqual(list(cur.columns(table="NoSuchTable")), [])
+        types = list(cur.getTypeInfo())
+        self.assertIn("TIMESTAMP", [t.type_name for t in types])
+        self.assertEqual(emu.requests(), [])
+
+    def test_columns_agree_with_describe(self):
+        cur = self.cn.cursor()
+        cols = {c.column_name: c for c in cur.columns(table="Repositories")}
+        cur.execute("SELECT * FROM Repositories LIMIT 1")
+        for d in cur.description:
+            self.assertIn(d[0], cols)
+            self.assertEqual(d[6], bool(cols[d[0]].nullable), d[0])
+
+    def test_connection_local_tables(self):
+        cur = self.cn.cursor()
+        cur.execute("CREATE TABLE watch (slug VARCHAR(128), note TEXT)")
+        cur.execute("INSERT INTO watch VALUES ('platform-api', 'hot'), "
+                    "('mobile-app', 'ok')")
+        self.assertEqual(cur.rowcount, 2)
+        rows = self.rows("SELECT w.note, COUNT(*) AS n FROM watch w JOIN "
+                         "PullRequests p ON p.RepositorySlug = w.slug "
+                         "WHERE p.State = 'OPEN' GROUP BY w.note "
+                         "ORDER BY w.note")
+        self.assertEqual([r["note"] for r in rows], ["hot", "ok"])
+        self.assertIn("watch", [t.table_name for t in cur.tables()])
+        cur.execute("DROP TABLE watch")
+
+
 class TestFaults(unittest.TestCase):
+    def test_access_token_over_bearer(self):
+        conn = CONN.replace("User=demo;ApiToken=demo-token",
+                            "AccessToken=demo-access-token")
+        cn = pyodbc.connect(conn, autocommit=True)
+        n = cn.cursor().execute(
+            "SELECT COUNT(*) FROM Repositories").fetchone()[0]
+        self.assertGreater(n, 120)
+        cn.close()
+        bad = conn.replace("demo-access-token", "not-a-token")
+        state, msg = self.connect_error(bad)
+        self.assertEqual(state, "28000")
+        self.assertNotIn("not-a-token", msg)
+
+    def test_service_lost_after_connect_is_08S01(self):
+        import subprocess
+        server = os.path.join(ROOT, "tests", "emulator", "server.py")
+        proc = subprocess.Popen([sys.executable, server, "--port", "0",
+                                 "--quiet"], stdout=subprocess.PIPE,
+                                text=True)
+        try:
+            line = proc.stdout.readline()
+            url = line.strip().rsplit(" ", 1)[-1] + "/2.0"
+            cn = pyodbc.connect(CONN.replace(emu.URL, url) +
+                                ";MaxRetries=1", autocommit=True)
+        finally:
+            proc.terminate()
+            proc.wait()
+        with self.assertRaises(pyodbc.Error) as ctx:
+            cn.cursor().execute("SELECT * FROM Repositories")
+        self.assertEqual(ctx.exception.args[0], "08S01")
+        cn.close()
+
     def connect_error(self, conn):
         with self.assertRaises(pyodbc.Error) as ctx:
             pyodbc.connect(conn)
