@@ -4,29 +4,29 @@
 -- @fanout   workspace = Workspaces.Slug
 CREATE TABLE Repositories (
   Workspace            VARCHAR(64)   NOT NULL, -- {workspace} | The workspace the repository belongs to.
-  Slug                 VARCHAR(128)  NOT NULL, -- slug | The repository's slug, its name in URLs.
-  Uuid                 VARCHAR(38)   NOT NULL, -- uuid | The repository's immutable id, with braces.
-  Name                 VARCHAR(255),           -- name | The repository's name.
-  FullName             VARCHAR(255),           -- full_name | The workspace slug and repository slug, joined by a slash.
+  Slug                 VARCHAR(128)  NOT NULL, -- slug @filter | The repository's slug, its name in URLs.
+  Uuid                 VARCHAR(38)   NOT NULL, -- uuid @filter | The repository's immutable id, with braces.
+  Name                 VARCHAR(255),           -- name @filter | The repository's name.
+  FullName             VARCHAR(255),           -- full_name @filter | The workspace slug and repository slug, joined by a slash.
   Type                 VARCHAR(32),            -- type | The object type, "repository".
-  Description          VARCHAR(4000),          -- description | The repository's description.
+  Description          VARCHAR(4000),          -- description @filter | The repository's description.
   Scm                  VARCHAR(16),            -- scm | The version control system, "git".
   Website              VARCHAR(512),           -- website | The project's website.
-  Language             VARCHAR(64),            -- language | The main programming language.
-  IsPrivate            BIT,                    -- is_private | Whether the repository is private.
-  HasIssues            BIT,                    -- has_issues | Whether the issue tracker is enabled.
-  HasWiki              BIT,                    -- has_wiki | Whether the wiki is enabled.
-  ForkPolicy           VARCHAR(32),            -- fork_policy | allow_forks, no_public_forks or no_forks.
-  Size                 BIGINT,                 -- size | The repository's size in bytes.
-  CreatedOn            TIMESTAMP,              -- created_on | When the repository was created (UTC).
-  UpdatedOn            TIMESTAMP,              -- updated_on | When the repository was last changed (UTC).
-  MainbranchName       VARCHAR(255),           -- mainbranch.name | The main branch; NULL for an empty repository.
+  Language             VARCHAR(64),            -- language @filter | The main programming language.
+  IsPrivate            BIT,                    -- is_private @filter | Whether the repository is private.
+  HasIssues            BIT,                    -- has_issues @filter | Whether the issue tracker is enabled.
+  HasWiki              BIT,                    -- has_wiki @filter | Whether the wiki is enabled.
+  ForkPolicy           VARCHAR(32),            -- fork_policy @filter | allow_forks, no_public_forks or no_forks.
+  Size                 BIGINT,                 -- size @filter | The repository's size in bytes.
+  CreatedOn            TIMESTAMP,              -- created_on @filter | When the repository was created (UTC).
+  UpdatedOn            TIMESTAMP,              -- updated_on @filter | When the repository was last changed (UTC).
+  MainbranchName       VARCHAR(255),           -- mainbranch.name @filter | The main branch; NULL for an empty repository.
   MainbranchType       VARCHAR(32),            -- mainbranch.type | The main branch's object type.
-  ProjectKey           VARCHAR(64),            -- project.key | The key of the project holding the repository.
-  ProjectName          VARCHAR(255),           -- project.name | The name of that project.
-  ProjectUuid          VARCHAR(38),            -- project.uuid | The id of that project.
+  ProjectKey           VARCHAR(64),            -- project.key @filter | The key of the project holding the repository.
+  ProjectName          VARCHAR(255),           -- project.name @filter | The name of that project.
+  ProjectUuid          VARCHAR(38),            -- project.uuid @filter | The id of that project.
   OwnerDisplayName     VARCHAR(255),           -- owner.display_name | The owner's display name.
-  OwnerUuid            VARCHAR(38),            -- owner.uuid | The owner's id.
+  OwnerUuid            VARCHAR(38),            -- owner.uuid @filter | The owner's id.
   OwnerUsername        VARCHAR(128),           -- owner.username | The owner's username, where the API gives one.
   OwnerType            VARCHAR(32),            -- owner.type | user or team.
   ParentFullName       VARCHAR(255),           -- parent.full_name | For a fork, the repository it was forked from.

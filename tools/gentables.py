@@ -60,12 +60,19 @@ def parse_column(m, where):
         col["json"] = first
     else:
         raise DefError(f"{where}: bad source {first!r} for {name}")
+    col["filter"] = col["sort"] = False
     rest = " ".join(words)
+    for flag in ("filter", "sort"):
+        if re.search(rf"(^| )@{flag}( |$)", rest):
+            col[flag] = True
+            rest = re.sub(rf"(^| )@{flag}( |$)", " ", rest).strip()
     if rest:
         m2 = re.fullmatch(r"@param ([a-z_.]+)(?:=([A-Z0-9_,]+))?", rest)
         if not m2:
             raise DefError(f"{where}: unknown annotation {rest!r}")
         col["param"], col["param_all"] = m2.group(1), m2.group(2)
+    if (col["filter"] or col["sort"]) and not col["json"]:
+        raise DefError(f"{where}: @filter/@sort need a JSON path")
     return col
 
 
@@ -121,6 +128,10 @@ def parse_file(path):
 
 
 def finish(t, where):
+    doc = t["doc"] or ""
+    if doc.startswith(t["name"] + ":"):
+        doc = doc[len(t["name"]) + 1:].strip()
+        t["doc"] = doc[:1].upper() + doc[1:]
     if not t["endpoint"] or not t["pagelen"]:
         raise DefError(f"{where}: {t['name']} needs @endpoint and @pagelen")
     names = [c["name"] for c in t["cols"]]
@@ -161,6 +172,10 @@ def emit(tables, out):
             seq = t["pk"].index(c["name"]) + 1 if c["name"] in t["pk"] else 0
             if seq:
                 flags.append("BB_COL_PK")
+            if c["filter"]:
+                flags.append("BB_COL_FILTER")
+            if c["sort"]:
+                flags.append("BB_COL_SORT")
             w(f'\t{{{c_str(c["name"])}, {c_str(c["decl"])}, {c["type"]}, '
               f'{c["size"]}, {c_str(c["json"])}, {c_str(c["key"])}, '
               f'{c_str(c["param"])}, {c_str(c["param_all"])},\n'
@@ -193,9 +208,74 @@ def check_fanouts(tables):
                 raise DefError(f"{t['source']}: {tab}.{col} unknown")
 
 
+SQL_TYPE = {"BB_T_TEXT": "SQL_WVARCHAR", "BB_T_INT": "SQL_INTEGER",
+            "BB_T_BIGINT": "SQL_BIGINT", "BB_T_BIT": "SQL_BIT",
+            "BB_T_TIMESTAMP": "SQL_TYPE_TIMESTAMP",
+            "BB_T_DOUBLE": "SQL_DOUBLE", "BB_T_JSON": "SQL_WLONGVARCHAR"}
+
+
+def md_escape(s):
+    return (s or "").replace("|", "\\|")
+
+
+def doc_page(t):
+    """One Markdown page describing a table, from its definition."""
+    keys = re.findall(r"\{(\w+)\}", t["endpoint"])
+    out = [f"# {t['name']}", "", md_escape(t["doc"]), "",
+           f"Endpoint: `GET /2.0{t['endpoint']}` (at most {t['pagelen']} "
+           "rows a page)" + (f", with `fields={t['fields']}`"
+                            if t["fields"] else "") + ".", ""]
+    if t["pk"]:
+        out += [f"Primary key: {', '.join(t['pk'])}.", ""]
+    if keys:
+        out.append("Path parameters, and where their values come from when "
+                   "a query does not fix them:")
+        out.append("")
+        for k in keys:
+            col = next(c["name"] for c in t["cols"] if c["key"] == k)
+            fan = next(f"{f[1]}.{f[2]}" for f in t["fanouts"] if f[0] == k)
+            out.append(f"- `{{{k}}}`: `{col} = ...` in the URL; otherwise "
+                       f"every {fan}.")
+        out.append("")
+    out += ["| Column | Type | From the API | Pushed to the API | "
+            "Description |", "|---|---|---|---|---|"]
+    for c in t["cols"]:
+        src = f"`{{{c['key']}}}` (path)" if c["key"] else f"`{c['json']}`"
+        push = []
+        if c["key"]:
+            push.append("`=` (URL)")
+        if c["param"]:
+            push.append(f"`=`, `IN` (`{c['param']}=`)")
+        if c["filter"]:
+            push.append("BBQL `q=`")
+        if c["sort"]:
+            push.append("`sort=`")
+        typ = c["decl"] + ("" if c["decl"] == SQL_TYPE[c["type"]] else
+                           f" ({SQL_TYPE[c['type']]})")
+        out.append(f"| {c['name']} | {typ} | {src} | "
+                   f"{', '.join(push) or '-'} | {md_escape(c['doc'])} |")
+    out.append("")
+    return "\n".join(out)
+
+
+def write_docs(tables, folder):
+    os.makedirs(folder, exist_ok=True)
+    index = ["# Tables", "", "Generated from sql/ by tools/gentables.py.", "",
+             "| Table | Endpoint | Description |", "|---|---|---|"]
+    for t in sorted(tables, key=lambda t: t["name"]):
+        with open(os.path.join(folder, t["name"] + ".md"), "w",
+                  encoding="utf-8") as f:
+            f.write(doc_page(t))
+        index.append(f"| [{t['name']}]({t['name']}.md) | "
+                     f"`/2.0{t['endpoint']}` | {md_escape(t['doc'])} |")
+    with open(os.path.join(folder, "README.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(index) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", required=True)
+    ap.add_argument("--out")
+    ap.add_argument("--docs", help="also write one Markdown page a table")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
     tables = []
@@ -206,10 +286,13 @@ def main():
     except DefError as e:
         print(f"gentables: {e}", file=sys.stderr)
         return 1
-    tmp = args.out + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as out:
-        emit(tables, out)
-    os.replace(tmp, args.out)
+    if args.out:
+        tmp = args.out + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as out:
+            emit(tables, out)
+        os.replace(tmp, args.out)
+    if args.docs:
+        write_docs(tables, args.docs)
     return 0
 
 

@@ -22,7 +22,12 @@ typedef enum bb_coltype {
 	BB_T_JSON       /* JSON: an array or object kept as JSON text */
 } bb_coltype;
 
-enum bb_col_flags { BB_COL_NOT_NULL = 1, BB_COL_PK = 2 };
+enum bb_col_flags {
+	BB_COL_NOT_NULL = 1,
+	BB_COL_PK = 2,
+	BB_COL_FILTER = 4, /* BBQL q= can filter on it (@filter) */
+	BB_COL_SORT = 8    /* sort= can order by it (@sort) */
+};
 
 typedef struct bb_column_def {
 	const char *name; /* SQL name, PascalCase */

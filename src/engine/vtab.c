@@ -18,6 +18,7 @@
 #include "util/setup.h"
 #include "engine/engine.h"
 #include "engine/scan.h"
+#include "engine/bbql.h"
 #include "engine/tables.h"
 #include "json/value.h"
 #include "util/str.h"
@@ -62,6 +63,8 @@ typedef struct bb_cursor {
 	const char *pvals[MAX_PARAM_VALUES];
 	char *pvals_owned[MAX_PARAM_VALUES]; /* owned; values from the query */
 	char *all_values; /* owned; split copy of param_all */
+	bb_buf q;         /* owned; the BBQL filter pushed as q= */
+	const char *qval; /* q.data, as a parameter value */
 	bool empty;       /* the constraints exclude every row */
 	bool eof;
 	sqlite3_int64 rowid;
@@ -126,43 +129,53 @@ static int key_of_col(const bb_vtab *v, int col)
  * idxStr lists what each argv holds: "K<key>," a path parameter's value,
  * "P<col>," a query parameter's value, "I<col>," an IN list for one.
  */
+/*
+ * idxStr lists what each argv holds: "K<key>," a path parameter's value,
+ * "P<col>," a query parameter's value, "I<col>," an IN list for one,
+ * "Q<col>.<op>," the right side of a term pushed into BBQL.
+ */
 static int x_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
 {
 	bb_vtab *v = (bb_vtab *)base;
 	bool key_used[BB_MAX_KEYS] = {false};
 	bool param_used = false;
-	char plan[128] = "";
-	size_t len = 0;
-	int i, argc = 0, open_keys = 0;
+	int i, argc = 0, open_keys = 0, filters = 0;
+	bb_buf plan;
 
+	bb_buf_init(&plan);
 	for (i = 0; i < info->nConstraint; i++) {
 		const struct sqlite3_index_constraint *c =
 			&info->aConstraint[i];
 		const bb_column_def *col;
 		int k;
-		char kind;
 
-		if (!c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ ||
-		    c->iColumn < 0)
+		if (!c->usable || c->iColumn < 0)
 			continue;
 		col = &v->t->cols[c->iColumn];
 		k = key_of_col(v, c->iColumn);
-		if (k >= 0 && !key_used[k]) {
+		if (c->op != SQLITE_INDEX_CONSTRAINT_EQ) {
+			if (!bb_bbql_pushable(col, c->op))
+				continue;
+			bb_buf_printf(&plan, "Q%d.%d,", c->iColumn, c->op);
+			filters++;
+		} else if (k >= 0 && !key_used[k]) {
 			key_used[k] = true;
-			kind = 'K';
+			bb_buf_printf(&plan, "K%d,", k);
 		} else if (k < 0 && col->param && !param_used) {
+			bool in = sqlite3_vtab_in(info, i, -1);
+
 			param_used = true;
-			kind = sqlite3_vtab_in(info, i, -1) ? 'I' : 'P';
-			if (kind == 'I')
+			if (in)
 				sqlite3_vtab_in(info, i, 1);
+			bb_buf_printf(&plan, "%c%d,", in ? 'I' : 'P',
+				      c->iColumn);
+		} else if (bb_bbql_pushable(col, c->op)) {
+			bb_buf_printf(&plan, "Q%d.%d,", c->iColumn, c->op);
+			filters++;
 		} else {
 			continue;
 		}
 		info->aConstraintUsage[i].argvIndex = ++argc;
-		len += (size_t)snprintf(plan + len, sizeof(plan) - len, "%c%d,",
-					kind, kind == 'K' ? k : c->iColumn);
-		if (len >= sizeof(plan))
-			return SQLITE_ERROR;
 	}
 	for (i = 0; i < v->nkeys; i++) {
 		bool dflt = strcmp(v->keys[i], "workspace") == 0 &&
@@ -172,11 +185,19 @@ static int x_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
 			open_keys++;
 	}
 	/* Each open path parameter multiplies the requests by the parents'
-	 * count; the costs steer SQLite to loop an outer table into keys. */
-	info->estimatedRows = (sqlite3_int64)(25 * pow(100, open_keys));
-	info->estimatedCost = 10.0 * pow(100, open_keys) + (param_used ? 0 : 1);
-	info->idxStr = sqlite3_mprintf("%s", plan);
+	 * count; the costs steer SQLite to loop an outer table into keys.
+	 * A pushed filter makes the API send fewer rows. */
+	info->estimatedRows =
+		(sqlite3_int64)(25 * pow(100, open_keys) / (1 + filters));
+	info->estimatedCost = 10.0 * pow(100, open_keys) +
+			      (param_used ? 0 : 1) + 1.0 / (1 + filters);
+	if (plan.oom) {
+		bb_buf_free(&plan);
+		return SQLITE_NOMEM;
+	}
+	info->idxStr = sqlite3_mprintf("%s", plan.data ? plan.data : "");
 	info->needToFreeIdxStr = 1;
+	bb_buf_free(&plan);
 	return info->idxStr ? SQLITE_OK : SQLITE_NOMEM;
 }
 
@@ -207,6 +228,7 @@ static void reset_cursor(bb_cursor *c)
 	memset(&c->param, 0, sizeof(c->param));
 	free(c->all_values);
 	c->all_values = NULL;
+	bb_buf_free(&c->q);
 	for (i = 0; i < MAX_PARAM_VALUES; i++) {
 		free(c->pvals_owned[i]);
 		c->pvals_owned[i] = NULL;
@@ -285,15 +307,36 @@ static int apply_args(bb_vtab *v, bb_cursor *c, const char *plan, int argc,
 	for (i = 0; i < argc && *p; i++) {
 		char kind = *p++;
 		int n = (int)strtol(p, (char **)&p, 10);
+		int op = 0;
 		const bb_column_def *col;
 
+		if (*p == '.')
+			op = (int)strtol(p + 1, (char **)&p, 10);
 		p++; /* the comma */
+		if (kind == 'Q') {
+			/* A term BBQL cannot say is left to the engine. */
+			bb_bbql_add(&c->q, &v->t->cols[n], op, argv[i]);
+			if (c->q.oom)
+				return SQLITE_NOMEM;
+			continue;
+		}
 		if (kind == 'K') {
-			const char *s =
-				(const char *)sqlite3_value_text(argv[i]);
+			const bb_column_def *kc = &v->t->cols[v->key_col[n]];
+			bool integral =
+				kc->type == BB_T_INT || kc->type == BB_T_BIGINT;
+			const char *s;
 
+			/* = NULL, or a number key equal to text, matches
+			 * nothing: there is no URL to build for it. The type
+			 * is read first: reading it may change the text. */
+			if (integral && sqlite3_value_numeric_type(argv[i]) !=
+						SQLITE_INTEGER) {
+				c->empty = true;
+				continue;
+			}
+			s = (const char *)sqlite3_value_text(argv[i]);
 			if (!s) {
-				c->empty = true; /* = NULL matches nothing */
+				c->empty = true;
 				continue;
 			}
 			c->vals[n] = bb_strdup(s);
@@ -372,9 +415,19 @@ static bool open_level(bb_vtab *v, bb_cursor *c, int d, bb_err *err)
 			if (strcmp(names[i], v->keys[j]) == 0)
 				keys[i] = c->vals[j];
 	if (l->key < 0) {
-		ok = bb_scan_open(&l->scan, v->e->http, l->t, keys,
-				  c->param.name ? &c->param : NULL,
-				  c->param.name ? 1 : 0, NULL, 0, err);
+		bb_scan_param params[2];
+		int np = 0;
+
+		if (c->param.name)
+			params[np++] = c->param;
+		if (c->q.len) {
+			c->qval = c->q.data;
+			params[np].name = "q";
+			params[np].values = &c->qval;
+			params[np++].nvalues = 1;
+		}
+		ok = bb_scan_open(&l->scan, v->e->http, l->t, keys, params, np,
+				  NULL, 0, err);
 	} else {
 		/* A fan-out level needs only the key: ask for just that. */
 		bb_buf_init(&fields);
@@ -391,13 +444,21 @@ static bool open_level(bb_vtab *v, bb_cursor *c, int d, bb_err *err)
 	return ok;
 }
 
-/* The key value a fan-out level's current row gives, or NULL. */
-static const char *level_value(const level *l)
+/* The key value a fan-out level's current row gives, in buf, or NULL:
+ * a slug or a uuid as it is, a number (a pull request's id) in decimal. */
+static const char *level_value(const level *l, char *buf, size_t size)
 {
 	const cJSON *j =
 		bb_json_path(l->scan.row, l->t->cols[l->col].json_path);
 
-	return cJSON_IsString(j) ? j->valuestring : NULL;
+	if (cJSON_IsString(j))
+		return j->valuestring;
+	if (cJSON_IsNumber(j) && j->valuedouble == floor(j->valuedouble) &&
+	    fabs(j->valuedouble) < 9e15) {
+		bb_snprintf(buf, size, "%.0f", j->valuedouble);
+		return buf;
+	}
+	return NULL;
 }
 
 /* A fan-out child that vanished or is closed to these credentials is
@@ -418,6 +479,7 @@ static int step(bb_vtab *v, bb_cursor *c)
 		level *l = &c->lv[d];
 		bool eof = false;
 		const char *val;
+		char num[32];
 
 		if (!l->open && !open_level(v, c, d, &err))
 			return fail(v, &err);
@@ -443,7 +505,7 @@ static int step(bb_vtab *v, bb_cursor *c)
 			c->rowid++;
 			return SQLITE_OK;
 		}
-		val = level_value(l);
+		val = level_value(l, num, sizeof(num));
 		if (!val)
 			continue;
 		free(c->vals[l->key]);
@@ -496,7 +558,14 @@ static int x_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
 	bb_value val;
 
 	if (k >= 0) {
-		sqlite3_result_text(ctx, c->vals[k], -1, SQLITE_TRANSIENT);
+		/* A key is given back as the query or the parent gave it, in
+		 * the column's own type. */
+		if (col->type == BB_T_INT || col->type == BB_T_BIGINT)
+			sqlite3_result_int64(ctx,
+					     strtoll(c->vals[k], NULL, 10));
+		else
+			sqlite3_result_text(ctx, c->vals[k], -1,
+					    SQLITE_TRANSIENT);
 		return SQLITE_OK;
 	}
 	if (!bb_value_from_json(

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import unittest
+import urllib.parse
 
 import pyodbc
 
@@ -248,6 +249,76 @@ class TestTables(Base):
                     "LIMIT 1")
         types = [d[1] for d in cur.description]
         self.assertEqual(types, [int, str, datetime.datetime, bool, int])
+
+
+class TestPushDown(Base):
+    """WHERE terms the API can evaluate travel as BBQL q=; the answer is
+    the same as filtering every row."""
+
+    def check(self, sql, path, keep):
+        emu.clear_requests()
+        rows = self.rows(sql)
+        reqs = [r for r in emu.requests() if r["path"] == path]
+        api = path.replace("/2.0", "", 1)
+        api += ("?pagelen=50&" + emu.ALL_STATES if "pullrequests" in path
+                else "?pagelen=100")
+        want = [o for o in emu.all_values(api) if keep(o)]
+        return rows, reqs, want
+
+    def test_language_and_date(self):
+        rows, reqs, want = self.check(
+            "SELECT Slug FROM Repositories WHERE Language = 'python' AND "
+            "CreatedOn > '2019-06-01 00:00:00'",
+            "/2.0/repositories/acme",
+            lambda o: o.get("language") == "python" and
+            parse_ts(o["created_on"]) > datetime.datetime(2019, 6, 1))
+        self.assertEqual(sorted(r["Slug"] for r in rows),
+                         sorted(o["slug"] for o in want))
+        self.assertTrue(reqs)
+        q = urllib.parse.parse_qs(reqs[0]["query"])["q"][0]
+        self.assertIn('language = "python"', q)
+        self.assertIn("created_on >= 2019-06-01T00:00:00.000000+00:00", q)
+
+    def test_like_becomes_contains(self):
+        rows, reqs, want = self.check(
+            "SELECT Slug FROM Repositories WHERE Name LIKE '%quarry%'",
+            "/2.0/repositories/acme",
+            lambda o: "quarry" in o["name"].lower())
+        self.assertEqual(sorted(r["Slug"] for r in rows),
+                         sorted(o["slug"] for o in want))
+        self.assertTrue(want)
+        q = urllib.parse.parse_qs(reqs[0]["query"])["q"][0]
+        self.assertEqual(q, 'name ~ "quarry"')
+
+    def test_quotes_in_values_are_escaped(self):
+        rows, reqs, _ = self.check(
+            "SELECT Slug FROM Repositories WHERE Name = 'a\"b''c'",
+            "/2.0/repositories/acme", lambda o: False)
+        self.assertEqual(rows, [])
+        q = urllib.parse.parse_qs(reqs[0]["query"])["q"][0]
+        self.assertEqual(q, 'name = "a\\\"b\'c"')
+
+    def test_terms_bbql_cannot_say_stay_local(self):
+        rows, reqs, want = self.check(
+            "SELECT Slug FROM Repositories WHERE Name > 'm' AND "
+            "lower(Slug) = Slug",
+            "/2.0/repositories/acme",
+            lambda o: o["name"] > "m")
+        self.assertEqual(sorted(r["Slug"] for r in rows),
+                         sorted(o["slug"] for o in want))
+        self.assertNotIn("q=", reqs[0]["query"])
+
+    def test_pull_requests_by_author_and_title(self):
+        rows, reqs, want = self.check(
+            "SELECT Id FROM PullRequests WHERE RepositorySlug = "
+            "'platform-api' AND Title LIKE '%fix%' AND Id >= 10",
+            "/2.0/repositories/acme/platform-api/pullrequests",
+            lambda o: "fix" in o["title"].lower() and o["id"] >= 10)
+        self.assertEqual(sorted(r["Id"] for r in rows),
+                         sorted(o["id"] for o in want))
+        q = urllib.parse.parse_qs(reqs[0]["query"])["q"][0]
+        self.assertIn('title ~ "fix"', q)
+        self.assertIn("id >= 10", q)
 
 
 class TestCatalog(Base):
