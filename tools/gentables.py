@@ -56,7 +56,7 @@ def parse_column(m, where):
     first = words.pop(0)
     if first.startswith("{") and first.endswith("}"):
         col["key"] = first[1:-1]
-    elif re.fullmatch(r"[a-z_][a-z0-9_.]*", first):
+    elif re.fullmatch(r"\^?[a-z_][a-z0-9_.]*", first):
         col["json"] = first
     else:
         raise DefError(f"{where}: bad source {first!r} for {name}")
@@ -76,11 +76,15 @@ def parse_column(m, where):
     return col
 
 
+def new_meta():
+    return {"doc": None, "endpoint": None, "pagelen": None, "fields": None,
+            "fanouts": [], "single": False, "each": None}
+
+
 def parse_file(path):
     tables = []
     cur = None
-    meta = {"doc": None, "endpoint": None, "pagelen": None, "fields": None,
-            "fanouts": []}
+    meta = new_meta()
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
     for no, line in enumerate(lines, 1):
@@ -97,8 +101,10 @@ def parse_file(path):
                     if not m:
                         raise DefError(f"{where}: bad @fanout")
                     meta["fanouts"].append(m.groups())
-                elif key in ("endpoint", "pagelen", "fields"):
+                elif key in ("endpoint", "pagelen", "fields", "each"):
                     meta[key] = val
+                elif key == "single":
+                    meta["single"] = True
                 else:
                     raise DefError(f"{where}: unknown @{key}")
             elif s.startswith("--"):
@@ -114,8 +120,7 @@ def parse_file(path):
             finish(cur, where)
             tables.append(cur)
             cur = None
-            meta = {"doc": None, "endpoint": None, "pagelen": None,
-                    "fields": None, "fanouts": []}
+            meta = new_meta()
         elif m := PK_RE.match(line):
             cur["pk"] = [c.strip() for c in m.group(1).split(",")]
         elif m := COL_RE.match(line):
@@ -132,8 +137,14 @@ def finish(t, where):
     if doc.startswith(t["name"] + ":"):
         doc = doc[len(t["name"]) + 1:].strip()
         t["doc"] = doc[:1].upper() + doc[1:]
-    if not t["endpoint"] or not t["pagelen"]:
-        raise DefError(f"{where}: {t['name']} needs @endpoint and @pagelen")
+    if not t["endpoint"] or not (t["pagelen"] or t["single"]):
+        raise DefError(f"{where}: {t['name']} needs @endpoint and @pagelen"
+                       " (or @single)")
+    if t["single"]:
+        t["pagelen"] = t["pagelen"] or 0
+    for c in t["cols"]:
+        if c["json"] and c["json"].startswith("^") and not t["each"]:
+            raise DefError(f"{where}: ^{c['json']} needs @each")
     names = [c["name"] for c in t["cols"]]
     for k in t["pk"]:
         if k not in names:
@@ -190,8 +201,10 @@ def emit(tables, out):
     for t in tables:
         n = t["name"]
         fan = f"fan_{n}" if t["fanouts"] else "NULL"
+        flags = "BB_TABLE_SINGLE" if t["single"] else "0"
         w(f'\t{{{c_str(n)}, {c_str(t["doc"])}, {c_str(t["endpoint"])},\n'
-          f'\t {c_str(t["fields"])}, {int(t["pagelen"])}, cols_{n}, '
+          f'\t {c_str(t["fields"])}, {int(t["pagelen"])}, {flags}, '
+          f'{c_str(t["each"])}, cols_{n}, '
           f'{len(t["cols"])}, {fan}, {len(t["fanouts"])},\n'
           f'\t {c_str(ddl(t))}}},\n')
     w("};\n\n")
@@ -221,10 +234,13 @@ def md_escape(s):
 def doc_page(t):
     """One Markdown page describing a table, from its definition."""
     keys = re.findall(r"\{(\w+)\}", t["endpoint"])
+    paging = ("one object" if t["single"] else
+              f"at most {t['pagelen']} rows a page")
     out = [f"# {t['name']}", "", md_escape(t["doc"]), "",
-           f"Endpoint: `GET /2.0{t['endpoint']}` (at most {t['pagelen']} "
-           "rows a page)" + (f", with `fields={t['fields']}`"
-                            if t["fields"] else "") + ".", ""]
+           f"Endpoint: `GET /2.0{t['endpoint']}` ({paging})" +
+           (f", with `fields={t['fields']}`" if t["fields"] else "") +
+           (f"; one row per element of `{t['each']}`" if t["each"] else "")
+           + ".", ""]
     if t["pk"]:
         out += [f"Primary key: {', '.join(t['pk'])}.", ""]
     if keys:

@@ -4,6 +4,7 @@
 #include "util/setup.h"
 #include "engine/scan.h"
 #include "util/str.h"
+#include "json/value.h"
 
 int bb_endpoint_keys(const char *endpoint, char names[][32], int max)
 {
@@ -64,16 +65,20 @@ bool bb_scan_open(bb_scan *s, bb_http *http, const bb_table_def *t,
 		goto fail;
 	if (pagelen <= 0 || pagelen > t->max_pagelen)
 		pagelen = t->max_pagelen;
-	bb_buf_printf(&url, "?pagelen=%d", pagelen);
+	if (!(t->flags & BB_TABLE_SINGLE))
+		bb_buf_printf(&url, "?pagelen=%d", pagelen);
 	for (i = 0; i < nparams; i++)
 		for (j = 0; j < params[i].nvalues; j++) {
-			bb_buf_printf(&url, "&%s=", params[i].name);
+			bb_buf_printf(&url, "%c%s=",
+				      strchr(url.data, '?') ? '&' : '?',
+				      params[i].name);
 			bb_buf_put_urlenc(&url, params[i].values[j]);
 		}
 	if (!fields)
 		fields = t->fields;
 	if (fields) {
-		bb_buf_puts(&url, "&fields=");
+		bb_buf_puts(&url,
+			    strchr(url.data, '?') ? "&fields=" : "?fields=");
 		bb_buf_put_urlenc(&url, fields);
 	}
 	s->next_url = bb_buf_steal(&url);
@@ -85,19 +90,25 @@ fail:
 	return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
 }
 
-/* Reads a page's envelope: values must be an array; next is optional. */
+/* Reads a page's envelope: values must be an array; next is optional.
+ * A single-object endpoint's answer is its one object. */
 static bool take_page(bb_scan *s, bb_response *r, bb_err *err)
 {
 	const cJSON *next, *values;
 
 	cJSON_Delete(s->page);
-	s->row = NULL;
+	s->first = s->obj = s->row = NULL;
+	s->page_done = false;
 	s->page = cJSON_ParseWithLength(r->body.data, r->body.len);
 	bb_free_str(&s->next_url);
 	if (!s->page)
 		return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
 				  "%s: the API sent a page that is not JSON",
 				  s->t->name);
+	if (s->t->flags & BB_TABLE_SINGLE) {
+		s->first = cJSON_IsObject(s->page) ? s->page : NULL;
+		return true;
+	}
 	values = cJSON_GetObjectItemCaseSensitive(s->page, "values");
 	if (!cJSON_IsArray(values))
 		return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
@@ -109,8 +120,41 @@ static bool take_page(bb_scan *s, bb_response *r, bb_err *err)
 		if (!s->next_url)
 			return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
 	}
-	s->row = values->child;
+	s->first = values->child;
 	return true;
+}
+
+/* The first row of object o: o itself, or the first element of its
+ * `each` array (NULL when that is empty or missing). */
+static const cJSON *first_row(const bb_scan *s, const cJSON *o)
+{
+	const cJSON *a;
+
+	if (!s->t->each)
+		return o;
+	a = bb_json_path(o, s->t->each);
+	return cJSON_IsArray(a) ? a->child : NULL;
+}
+
+/* Moves to the next row within the page; false when the page is used. */
+static bool next_in_page(bb_scan *s)
+{
+	if (s->page_done)
+		return false;
+	if (s->row && s->t->each && s->row->next) {
+		s->row = s->row->next;
+		return true;
+	}
+	for (;;) {
+		s->obj = s->obj ? s->obj->next : s->first;
+		if (!s->obj) {
+			s->page_done = true;
+			return false;
+		}
+		s->row = first_row(s, s->obj);
+		if (s->row)
+			return true;
+	}
 }
 
 bool bb_scan_next(bb_scan *s, bool *eof, bb_err *err)
@@ -118,9 +162,7 @@ bool bb_scan_next(bb_scan *s, bool *eof, bb_err *err)
 	bb_response r = {0};
 
 	*eof = false;
-	if (s->row)
-		s->row = s->row->next;
-	while (!s->row) {
+	while (!next_in_page(s)) {
 		bool ok;
 
 		if (!s->next_url) {

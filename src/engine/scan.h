@@ -20,11 +20,15 @@
 
 typedef struct bb_scan {
 	const bb_table_def *t;
-	bb_http *http;    /* borrowed from the connection */
-	char *next_url;   /* owned; the page to fetch next, NULL at the end */
-	cJSON *page;      /* owned; the current page's envelope */
-	const cJSON *row; /* borrowed from page; the current object */
-	unsigned pages;   /* pages fetched so far */
+	bb_http *http;      /* borrowed from the connection */
+	char *next_url;     /* owned; the page to fetch next, NULL at the end */
+	cJSON *page;        /* owned; the current page's envelope */
+	const cJSON *first; /* borrowed from page; its first object */
+	const cJSON *obj;   /* borrowed from page; the current object */
+	const cJSON *row;   /* borrowed from page; the current row: obj, or
+			     * an element of obj's t->each array */
+	unsigned pages;     /* pages fetched so far */
+	bool page_done;     /* every row of the current page was read */
 } bb_scan;
 
 /* Where a query parameter's values come from. */

@@ -51,12 +51,20 @@ typedef struct bb_fanout_def {
 	const char *column; /* its column holding the value, e.g. "Slug" */
 } bb_fanout_def;
 
+enum bb_table_flags {
+	BB_TABLE_SINGLE = 1 /* the endpoint answers one object, not a page */
+};
+
 typedef struct bb_table_def {
 	const char *name;
 	const char *doc;
 	const char *endpoint; /* path below BaseURL with {keys} */
 	const char *fields; /* fields= sent with every list request, or NULL */
 	int max_pagelen;    /* the API's page-size cap for this endpoint */
+	unsigned flags;     /* enum bb_table_flags */
+	/* Rows are the elements of this array of each object ("^path"
+	 * columns read the object itself), or NULL: rows are the objects. */
+	const char *each;
 	const bb_column_def *cols;
 	int ncols;
 	const bb_fanout_def *fanouts;

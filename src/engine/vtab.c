@@ -568,9 +568,13 @@ static int x_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
 					    SQLITE_TRANSIENT);
 		return SQLITE_OK;
 	}
-	if (!bb_value_from_json(
-		    bb_json_path(c->lv[c->depth].scan.row, col->json_path),
-		    col->type, &val)) {
+	/* "^path" reads the object around an `each` row. */
+	if (!bb_value_from_json(col->json_path[0] == '^'
+					? bb_json_path(c->lv[c->depth].scan.obj,
+						       col->json_path + 1)
+					: bb_json_path(c->lv[c->depth].scan.row,
+						       col->json_path),
+				col->type, &val)) {
 		sqlite3_result_error_nomem(ctx);
 		return SQLITE_NOMEM;
 	}

@@ -23,7 +23,8 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import bbql  # noqa: E402
+import bbql
+import families  # noqa: E402
 import data  # noqa: E402
 import fields as fieldsmod  # noqa: E402
 
@@ -334,7 +335,24 @@ class Handler(BaseHTTPRequestHandler):
                         if pr["id"] == pid:
                             return fieldsmod.apply(pr, fl)
                     raise ApiError(404, "Pull request %d not found" % pid)
-        raise ApiError(404, "Resource not found")
+        return self._family(path, s, params, fl)
+
+    def _family(self, path, s, params, fl):
+        """Endpoints of the families/ modules."""
+        found = families.match(s)
+        if found is None:
+            raise ApiError(404, "Resource not found")
+        handler, args = found
+        res = handler(families.Context(self, params), args)
+        if isinstance(res, families.List):
+            if res.kind not in self.st.types:
+                self.st.types[res.kind] = bbql.field_types(res.items)
+            return self._list(path, params, res.items, res.kind,
+                              res.default_len, res.max_len,
+                              strict_max=res.strict_max, hidden=res.hidden)
+        if isinstance(res, families.Obj):
+            return fieldsmod.apply(res.obj, fl)
+        return res.payload
 
     def _workspace(self, ident):
         store = self.st.store
