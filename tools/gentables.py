@@ -78,7 +78,8 @@ def parse_column(m, where):
 
 def new_meta():
     return {"doc": None, "endpoint": None, "pagelen": None, "fields": None,
-            "fanouts": [], "single": False, "each": None}
+            "fanouts": [], "single": False, "each": None,
+            "empty404": False}
 
 
 def parse_file(path):
@@ -105,6 +106,8 @@ def parse_file(path):
                     meta[key] = val
                 elif key == "single":
                     meta["single"] = True
+                elif key == "empty_on_404":
+                    meta["empty404"] = True
                 else:
                     raise DefError(f"{where}: unknown @{key}")
             elif s.startswith("--"):
@@ -201,7 +204,9 @@ def emit(tables, out):
     for t in tables:
         n = t["name"]
         fan = f"fan_{n}" if t["fanouts"] else "NULL"
-        flags = "BB_TABLE_SINGLE" if t["single"] else "0"
+        flags = "|".join(f for f, on in (("BB_TABLE_SINGLE", t["single"]),
+                                         ("BB_TABLE_404_EMPTY",
+                                          t["empty404"])) if on) or "0"
         w(f'\t{{{c_str(n)}, {c_str(t["doc"])}, {c_str(t["endpoint"])},\n'
           f'\t {c_str(t["fields"])}, {int(t["pagelen"])}, {flags}, '
           f'{c_str(t["each"])}, cols_{n}, '

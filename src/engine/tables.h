@@ -52,7 +52,9 @@ typedef struct bb_fanout_def {
 } bb_fanout_def;
 
 enum bb_table_flags {
-	BB_TABLE_SINGLE = 1 /* the endpoint answers one object, not a page */
+	BB_TABLE_SINGLE = 1,   /* the endpoint answers one object, not a page */
+	BB_TABLE_404_EMPTY = 2 /* a 404 means "none here" (a disabled issue
+				* tracker), read as no rows and a warning */
 };
 
 typedef struct bb_table_def {

@@ -465,6 +465,11 @@ static const char *level_value(const level *l, char *buf, size_t size)
  * skipped with a warning; the rest of the workspace is still read. */
 static bool skippable(const bb_cursor *c, int d, const bb_err *err)
 {
+	const level *l = &c->lv[d];
+
+	if (err->cond == BB_E_NO_TABLE && l->key < 0 &&
+	    (l->t->flags & BB_TABLE_404_EMPTY))
+		return true;
 	return d > 0 &&
 	       (err->cond == BB_E_NO_TABLE || err->cond == BB_E_PERMISSION);
 }
