@@ -31,15 +31,18 @@ CREATE TABLE PullRequests (
   SourceBranchName          VARCHAR(255),           -- source.branch.name @filter | The branch to merge from.
   SourceCommitHash          VARCHAR(64),            -- source.commit.hash @filter | The source branch's head commit.
   SourceRepositoryFullName  VARCHAR(255),           -- source.repository.full_name | The repository the changes come from.
+  SourceRepositoryName      VARCHAR(255),           -- source.repository.name | Its name.
   SourceRepositoryUuid      VARCHAR(38),            -- source.repository.uuid | Its id.
   DestinationBranchName     VARCHAR(255),           -- destination.branch.name @filter | The branch to merge into.
   DestinationCommitHash     VARCHAR(64),            -- destination.commit.hash @filter | The destination's commit.
   DestinationRepositoryFullName VARCHAR(255),       -- destination.repository.full_name | The repository merged into.
+  DestinationRepositoryName VARCHAR(255),           -- destination.repository.name | Its name.
   DestinationRepositoryUuid VARCHAR(38),            -- destination.repository.uuid | Its id.
   MergeCommitHash           VARCHAR(64),            -- merge_commit.hash @filter | The merge commit, once merged.
   SummaryRaw                VARCHAR(8000),          -- summary.raw | The description's raw text.
   SummaryMarkup             VARCHAR(32),            -- summary.markup | The description's markup language.
   SummaryHtml               VARCHAR(8000),          -- summary.html | The description rendered as HTML.
+  Rendered                  JSON,                   -- rendered | User provided pull request text (title, description), interpreted in a markup language and rendered in HTML, as JSON.
   HtmlUrl                   VARCHAR(512),           -- links.html.href | The pull request's web page.
   Reviewers                 JSON,                   -- reviewers | The reviewers, as JSON (asked for with fields=, once per page).
   Participants              JSON,                   -- participants | The participants, as JSON (asked for with fields=, once per page).

@@ -81,6 +81,15 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
+static int days_in(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
 static bool parse_offset(const char *s, int *offset_min)
 {
 	int sign, oh, om = 0;
@@ -130,9 +139,13 @@ bool bb_timestamp_normalize(const char *in, char out[32])
 	}
 	if (*s && !parse_offset(s, &off))
 		return false;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
-	    sec > 60)
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in(y, mo) || h > 23 ||
+	    mi > 59 || sec > 60)
 		return false;
+	if (sec == 60) { /* a leap second stays in its minute */
+		sec = 59;
+		usec = 999999;
+	}
 	days = days_from_civil(y, mo, d);
 	secs = days * 86400 + h * 3600 + mi * 60 + sec - (int64_t)off * 60;
 	days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;

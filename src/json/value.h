@@ -6,7 +6,8 @@
  * and compare as text and convert to SQL_TYPE_TIMESTAMP. Booleans become
  * 0/1, numbers integers or doubles, arrays and objects JSON text. A
  * missing key, a JSON null, or a value of the wrong kind is NULL: a column
- * never holds something its type cannot read.
+ * never holds something its type cannot read. Text columns are the one
+ * exception: a number, boolean or object there is kept as its JSON text.
  */
 #ifndef BB_JSON_VALUE_H
 #define BB_JSON_VALUE_H
