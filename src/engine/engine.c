@@ -4,6 +4,7 @@
 #include "util/setup.h"
 #include "engine/engine.h"
 #include "util/str.h"
+#include "engine/tables.h"
 
 bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,
 		    bb_err *err)
@@ -53,4 +54,45 @@ void bb_engine_warn(bb_engine *e, const bb_err *w)
 {
 	if (e->nwarnings < BB_MAX_WARNINGS)
 		e->warnings[e->nwarnings++] = *w;
+}
+
+/* Opens a schema named for a workspace: an attached empty database with
+ * each table created in it, fixed to that workspace. */
+bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
+{
+	char *sql = NULL;
+	int i, rc;
+
+	for (i = 0; i < e->nschemas; i++)
+		if (bb_strcasecmp(e->schemas[i], ws) == 0)
+			return true;
+	if (e->nschemas == BB_MAX_SCHEMAS)
+		return bb_err_set(err, BB_E_NOT_IMPL, 0,
+				  "at most %d other workspaces can be named "
+				  "as schemas in one connection",
+				  BB_MAX_SCHEMAS);
+	sql = sqlite3_mprintf("ATTACH ':memory:' AS \"%w\"", ws);
+	rc = sql ? sqlite3_exec(e->db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	for (i = 0; rc == SQLITE_OK && i < bb_ntables; i++) {
+		sql = sqlite3_mprintf("CREATE VIRTUAL TABLE \"%w\".\"%w\" "
+				      "USING \"%w\"(\"%w\")",
+				      ws, bb_tables[i].name, bb_tables[i].name,
+				      ws);
+		rc = sql ? sqlite3_exec(e->db, sql, NULL, NULL, NULL)
+			 : SQLITE_NOMEM;
+		sqlite3_free(sql);
+	}
+	if (rc != SQLITE_OK) {
+		bb_err_set(err, BB_E_GENERAL, rc,
+			   "cannot open workspace %s as a schema: %s", ws,
+			   sqlite3_errmsg(e->db));
+		sql = sqlite3_mprintf("DETACH \"%w\"", ws);
+		if (sql)
+			sqlite3_exec(e->db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+		return false;
+	}
+	bb_strlcpy(e->schemas[e->nschemas++], ws, sizeof(e->schemas[0]));
+	return true;
 }

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #define BB_MAX_WARNINGS 8
+#define BB_MAX_SCHEMAS 8 /* SQLite attaches at most 10 databases */
 
 typedef struct bb_engine {
 	sqlite3 *db;      /* owned */
@@ -25,6 +26,8 @@ typedef struct bb_engine {
 	bb_err err;       /* why the last virtual-table call failed */
 	bb_err warnings[BB_MAX_WARNINGS]; /* non-fatal faults of a statement */
 	int nwarnings;
+	char schemas[BB_MAX_SCHEMAS][128]; /* workspaces opened as schemas */
+	int nschemas;
 } bb_engine;
 
 bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,
@@ -33,6 +36,9 @@ void bb_engine_close(bb_engine *e);
 /* Forgets the error and warnings of the previous statement. */
 void bb_engine_reset(bb_engine *e);
 void bb_engine_warn(bb_engine *e, const bb_err *w);
+
+/* Opens workspace ws as a schema holding every table (attached once). */
+bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err);
 
 /* Registers the virtual-table modules of every defined table. */
 bool bb_vtab_register(bb_engine *e, bb_err *err);

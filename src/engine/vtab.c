@@ -37,6 +37,8 @@ typedef struct bb_vtab {
 	sqlite3_vtab base;
 	bb_engine *e;          /* borrowed; the connection's engine */
 	const bb_table_def *t; /* the table's compiled definition */
+	char *schema_ws;       /* owned; the workspace of a schema-qualified
+				* table (otherws.Repositories), or NULL */
 	int nkeys;
 	char keys[BB_MAX_KEYS][32]; /* the endpoint's path parameters */
 	int key_col[BB_MAX_KEYS];   /* the column holding each */
@@ -105,12 +107,27 @@ static int x_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 				break;
 		v->key_col[i] = c;
 	}
+	/* CREATE VIRTUAL TABLE ws.T USING T("ws") fixes the workspace. */
+	if (argc > 3) {
+		size_t n = strlen(argv[3]);
+		const char *a = argv[3];
+
+		if (n >= 2 && (a[0] == '"' || a[0] == '\'') && a[n - 1] == a[0])
+			v->schema_ws = bb_strndup(a + 1, n - 2);
+		else
+			v->schema_ws = bb_strdup(a);
+		if (!v->schema_ws) {
+			sqlite3_free(v);
+			return SQLITE_NOMEM;
+		}
+	}
 	*out = &v->base;
 	return SQLITE_OK;
 }
 
 static int x_disconnect(sqlite3_vtab *base)
 {
+	free(((bb_vtab *)base)->schema_ws);
 	sqlite3_free(base);
 	return SQLITE_OK;
 }
@@ -179,7 +196,7 @@ static int x_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
 	}
 	for (i = 0; i < v->nkeys; i++) {
 		bool dflt = strcmp(v->keys[i], "workspace") == 0 &&
-			    v->e->default_ws;
+			    (v->e->default_ws || v->schema_ws);
 
 		if (!key_used[i] && !dflt)
 			open_keys++;
@@ -379,8 +396,9 @@ static void plan_levels(bb_vtab *v, bb_cursor *c)
 		const bb_table_def *ft;
 
 		if (!c->fixed[i] && strcmp(v->keys[i], "workspace") == 0 &&
-		    v->e->default_ws) {
-			c->vals[i] = bb_strdup(v->e->default_ws);
+		    (v->schema_ws || v->e->default_ws)) {
+			c->vals[i] = bb_strdup(v->schema_ws ? v->schema_ws
+							    : v->e->default_ws);
 			c->fixed[i] = c->vals[i] != NULL;
 		}
 		if (c->fixed[i])
@@ -609,7 +627,9 @@ static int x_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid)
 
 static const sqlite3_module bb_module = {
 	.iVersion = 0,
-	.xCreate = NULL, /* eponymous-only: the table exists by name */
+	/* Eponymous (each table exists by name in main) and creatable, for
+	 * the tables of another workspace's schema. */
+	.xCreate = x_connect,
 	.xConnect = x_connect,
 	.xBestIndex = x_best_index,
 	.xDisconnect = x_disconnect,
@@ -641,6 +661,18 @@ bool bb_vtab_register(bb_engine *e, bb_err *err)
 		m->t = &bb_tables[i];
 		rc = sqlite3_create_module_v2(e->db, bb_tables[i].name,
 					      &bb_module, m, free_aux);
+		/* Declared in main as well: an unqualified name must find
+		 * main's table before an attached workspace's of that name
+		 * (SQLite looks for eponymous tables only when none exists). */
+		if (rc == SQLITE_OK) {
+			char *sql = sqlite3_mprintf(
+				"CREATE VIRTUAL TABLE main.\"%w\" USING \"%w\"",
+				bb_tables[i].name, bb_tables[i].name);
+
+			rc = sql ? sqlite3_exec(e->db, sql, NULL, NULL, NULL)
+				 : SQLITE_NOMEM;
+			sqlite3_free(sql);
+		}
 		if (rc != SQLITE_OK)
 			return bb_err_set(err, BB_E_GENERAL, rc,
 					  "cannot register table %s: %s",

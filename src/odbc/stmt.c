@@ -12,6 +12,7 @@
 #include "odbc/handles.h"
 #include "odbc/types.h"
 #include "engine/tables.h"
+#include "sql/rewrite.h"
 #include "util/str.h"
 
 #include <ctype.h>
@@ -137,9 +138,35 @@ SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
 	return SQL_SUCCESS;
 }
 
+/* The SQL front: ODBC escapes and dialect to the engine's SQL, and the
+ * workspaces the statement names as schemas opened. */
+static SQLRETURN bb_front(bb_stmt *s, const char *sql, bb_buf *out)
+{
+	bb_sql_info info;
+	bb_err err;
+	int i;
+
+	bb_buf_init(out);
+	if (!bb_sql_rewrite(sql, out, &info, &err)) {
+		bb_buf_free(out);
+		return bb_diag_err(&s->diag, &err, "sql");
+	}
+	for (i = 0; i < info.nschemas; i++)
+		if (!bb_engine_schema(&s->dbc->engine, info.schemas[i], &err)) {
+			bb_buf_free(out);
+			return bb_diag_err(&s->diag, &err, "engine");
+		}
+	if (!out->data && !bb_buf_puts(out, ""))
+		return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+	if (sql != out->data)
+		bb_trace(&s->dbc->log, BB_LOG_SQL, "engine: %s", out->data);
+	return SQL_SUCCESS;
+}
+
 SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 {
 	const char *tail = NULL;
+	bb_buf engine_sql;
 	int rc;
 
 	bb_close_cursor(s, false);
@@ -152,7 +179,12 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 	free_cols(s);
 	bb_engine_reset(&s->dbc->engine);
 	bb_trace(&s->dbc->log, BB_LOG_SQL, "prepare: %s", sql);
-	rc = sqlite3_prepare_v2(s->dbc->engine.db, sql, -1, &s->st, &tail);
+	rc = bb_front(s, sql, &engine_sql);
+	if (rc != SQL_SUCCESS)
+		return rc;
+	rc = sqlite3_prepare_v2(s->dbc->engine.db, engine_sql.data, -1, &s->st,
+				&tail);
+	bb_buf_free(&engine_sql);
 	if (rc != SQLITE_OK)
 		return bb_stmt_sqlite_error(s, rc);
 	if (!s->st)

@@ -321,6 +321,45 @@ class TestPushDown(Base):
         self.assertIn("id >= 10", q)
 
 
+class TestSqlFront(Base):
+    def test_other_workspace_as_schema(self):
+        rows = self.rows("SELECT COUNT(*) AS n FROM globex.Repositories")
+        self.assertEqual(rows[0]["n"],
+                         len(emu.all_values("/repositories/globex")))
+        rows = self.rows(
+            "SELECT a.Workspace AS wa, g.Workspace AS wg FROM "
+            "Repositories a JOIN \"globex\".Repositories g "
+            "ON a.Language = g.Language LIMIT 1")
+        self.assertEqual((rows[0]["wa"], rows[0]["wg"]), ("acme", "globex"))
+
+    def test_odbc_escapes_and_top(self):
+        emu.clear_requests()
+        rows = self.rows("SELECT TOP 3 {fn UCASE(Slug)} AS s FROM "
+                         "Repositories WHERE CreatedOn > {ts '2000-01-01 "
+                         "00:00:00'}")
+        self.assertEqual(len(rows), 3)
+        self.assertTrue(all(r["s"] == r["s"].upper() for r in rows))
+        reqs = [r for r in emu.requests()
+                if r["path"] == "/2.0/repositories/acme"]
+        self.assertEqual(len(reqs), 1)
+        self.assertEqual(self.cn.cursor().execute(
+            "SELECT {fn CONCAT('a', {fn LCASE('B')})}").fetchone()[0], "ab")
+
+    def test_metadata_probe_makes_no_request(self):
+        emu.clear_requests()
+        cur = self.cn.cursor()
+        cur.execute("SELECT * FROM PullRequests WHERE 1=0")
+        self.assertEqual(cur.fetchall(), [])
+        self.assertEqual(len(cur.description),
+                         len(TABLES["PullRequests"]["cols"]))
+        self.assertEqual(emu.requests(), [])
+
+    def test_bad_escape_is_42000(self):
+        with self.assertRaises(pyodbc.Error) as ctx:
+            self.cn.cursor().execute("SELECT {nonsense 1}")
+        self.assertEqual(ctx.exception.args[0], "42000")
+
+
 class TestCatalog(Base):
     def test_tables_and_columns_without_network(self):
         emu.clear_requests()

@@ -1,0 +1,413 @@
+/*
+ * rewrite.c - ODBC escape sequences, TOP n and schema names.
+ */
+#include "util/setup.h"
+#include "sql/rewrite.h"
+#include "sql/lexer.h"
+#include "engine/tables.h"
+
+#define MAX_TOKENS 1000000
+
+typedef struct toks {
+	bb_token *t; /* owned */
+	size_t n;
+} toks;
+
+typedef struct ctx {
+	const toks *tk;
+	bb_buf *out;
+	bb_sql_info *info;
+	bb_err *err;
+} ctx;
+
+/* ODBC scalar functions whose engine form is a template over the
+ * arguments: $1, $2 ... stand for them. */
+static const struct {
+	const char *odbc;
+	const char *tmpl;
+} functions[] = {
+	{"UCASE", "upper($1)"},
+	{"LCASE", "lower($1)"},
+	{"CONCAT", "($1 || $2)"},
+	{"LENGTH", "length($1)"},
+	{"CHAR_LENGTH", "length($1)"},
+	{"CHARACTER_LENGTH", "length($1)"},
+	{"OCTET_LENGTH", "length(CAST($1 AS BLOB))"},
+	{"SUBSTRING", "substr($*)"},
+	{"LEFT", "substr($1, 1, $2)"},
+	{"RIGHT", "substr($1, -($2))"},
+	{"LTRIM", "ltrim($1)"},
+	{"RTRIM", "rtrim($1)"},
+	{"TRIM", "trim($1)"},
+	{"REPLACE", "replace($1, $2, $3)"},
+	{"LOCATE", "instr($2, $1)"},
+	{"ASCII", "unicode($1)"},
+	{"CHAR", "char($1)"},
+	{"SPACE", "printf('%*s', $1, '')"},
+	{"REPEAT", "replace(printf('%.*c', $2, 'x'), 'x', $1)"},
+	{"INSERT",
+	 "(substr($1, 1, ($2) - 1) || $4 || substr($1, ($2) + ($3)))"},
+	{"ABS", "abs($1)"},
+	{"CEILING", "ceil($1)"},
+	{"FLOOR", "floor($1)"},
+	{"ROUND", "round($*)"},
+	{"TRUNCATE", "(CAST(($1) * pow(10, $2) AS INTEGER) / pow(10, $2))"},
+	{"MOD", "(($1) % ($2))"},
+	{"POWER", "pow($1, $2)"},
+	{"SQRT", "sqrt($1)"},
+	{"EXP", "exp($1)"},
+	{"LOG", "ln($1)"},
+	{"LOG10", "log10($1)"},
+	{"PI", "pi()"},
+	{"SIGN", "sign($1)"},
+	{"RAND", "(abs(random()) / 9223372036854775807.0)"},
+	{"SIN", "sin($1)"},
+	{"COS", "cos($1)"},
+	{"TAN", "tan($1)"},
+	{"NOW", "strftime('%Y-%m-%d %H:%M:%f000', 'now')"},
+	{"CURDATE", "date('now')"},
+	{"CURTIME", "time('now')"},
+	{"CURRENT_DATE", "date('now')"},
+	{"CURRENT_TIME", "time('now')"},
+	{"CURRENT_TIMESTAMP", "strftime('%Y-%m-%d %H:%M:%f000', 'now')"},
+	{"YEAR", "CAST(strftime('%Y', $1) AS INTEGER)"},
+	{"MONTH", "CAST(strftime('%m', $1) AS INTEGER)"},
+	{"DAYOFMONTH", "CAST(strftime('%d', $1) AS INTEGER)"},
+	{"DAYOFWEEK", "(CAST(strftime('%w', $1) AS INTEGER) + 1)"},
+	{"DAYOFYEAR", "CAST(strftime('%j', $1) AS INTEGER)"},
+	{"HOUR", "CAST(strftime('%H', $1) AS INTEGER)"},
+	{"MINUTE", "CAST(strftime('%M', $1) AS INTEGER)"},
+	{"SECOND", "CAST(strftime('%S', $1) AS INTEGER)"},
+	{"QUARTER", "((CAST(strftime('%m', $1) AS INTEGER) + 2) / 3)"},
+	{"WEEK", "(CAST(strftime('%W', $1) AS INTEGER) + 1)"},
+	{"IFNULL", "ifnull($1, $2)"},
+	{"DATABASE", "''"},
+	{"USER", "''"},
+};
+
+static bool lex_all(const char *sql, toks *tk, bb_err *err)
+{
+	size_t pos = 0, cap = 0;
+
+	tk->t = NULL;
+	tk->n = 0;
+	for (;;) {
+		bb_token t = bb_lex(sql, &pos);
+
+		if (t.kind == BB_TK_BAD)
+			return bb_err_set(err, BB_E_SYNTAX, 0,
+					  "unterminated string, quoted name or "
+					  "comment at byte %zu",
+					  (size_t)(t.p - sql));
+		if (tk->n == cap) {
+			bb_token *nt;
+
+			cap = cap ? cap * 2 : 64;
+			if (cap > MAX_TOKENS)
+				return bb_err_set(err, BB_E_SYNTAX, 0,
+						  "the statement is too long");
+			nt = realloc(tk->t, cap * sizeof(*nt));
+			if (!nt)
+				return bb_err_set(err, BB_E_NOMEM, 0,
+						  "out of memory");
+			tk->t = nt;
+		}
+		tk->t[tk->n++] = t;
+		if (t.kind == BB_TK_END)
+			return true;
+	}
+}
+
+static size_t skip_space(const toks *tk, size_t i)
+{
+	while (i < tk->n && tk->t[i].kind == BB_TK_SPACE)
+		i++;
+	return i;
+}
+
+static bool is_punct(const bb_token *t, char c)
+{
+	return t->kind == BB_TK_PUNCT && t->p[0] == c;
+}
+
+static void note_schema(ctx *c, size_t i)
+{
+	const toks *tk = c->tk;
+	size_t dot = i + 1, name = i + 2;
+	char schema[128], table[128];
+	int k;
+
+	if (name >= tk->n || !is_punct(&tk->t[dot], '.') ||
+	    !bb_tok_ident(&tk->t[i], schema, sizeof(schema)) ||
+	    !bb_tok_ident(&tk->t[name], table, sizeof(table)) ||
+	    !bb_table_find(table) || bb_strcasecmp(schema, "main") == 0 ||
+	    bb_strcasecmp(schema, "temp") == 0)
+		return;
+	if (i > 0 && is_punct(&tk->t[i - 1], '.'))
+		return; /* the middle of a three-part name is handled too */
+	for (k = 0; k < c->info->nschemas; k++)
+		if (strcmp(c->info->schemas[k], schema) == 0)
+			return;
+	if (c->info->nschemas < BB_SQL_MAX_SCHEMAS)
+		bb_strlcpy(c->info->schemas[c->info->nschemas++], schema,
+			   sizeof(schema));
+}
+
+static size_t rewrite(ctx *c, size_t i, bool in_brace, int depth);
+static size_t escape(ctx *c, size_t i);
+
+/* Rewrites tokens up to the next ',' or ')' at this depth into a fresh
+ * buffer (one function argument). */
+static size_t argument(ctx *c, size_t i, bb_buf *arg)
+{
+	bb_buf *saved = c->out;
+	int depth = 0;
+
+	c->out = arg;
+	while (i < c->tk->n && c->tk->t[i].kind != BB_TK_END) {
+		const bb_token *t = &c->tk->t[i];
+
+		if (depth == 0 && (is_punct(t, ',') || is_punct(t, ')')))
+			break;
+		if (is_punct(t, '('))
+			depth++;
+		if (is_punct(t, ')'))
+			depth--;
+		if (is_punct(t, '{')) {
+			i = escape(c, i);
+			continue;
+		}
+		if (arg->len || t->kind != BB_TK_SPACE)
+			bb_buf_append(arg, t->p, t->n);
+		i++;
+	}
+	while (arg->len && (arg->data[arg->len - 1] == ' ' ||
+			    arg->data[arg->len - 1] == '\n' ||
+			    arg->data[arg->len - 1] == '\t'))
+		arg->data[--arg->len] = '\0';
+	c->out = saved;
+	return i;
+}
+
+static void apply_template(ctx *c, const char *tmpl, bb_buf *args, int n)
+{
+	const char *p;
+
+	for (p = tmpl; *p; p++) {
+		if (*p == '$' && p[1] == '*') {
+			int k;
+
+			for (k = 0; k < n; k++) {
+				if (k)
+					bb_buf_puts(c->out, ", ");
+				bb_buf_puts(c->out,
+					    args[k].data ? args[k].data : "");
+			}
+			p++;
+		} else if (*p == '$' && p[1] >= '1' && p[1] <= '9') {
+			int k = p[1] - '1';
+
+			if (k < n && args[k].data)
+				bb_buf_puts(c->out, args[k].data);
+			else
+				bb_buf_puts(c->out, "NULL");
+			p++;
+		} else {
+			bb_buf_putc(c->out, *p);
+		}
+	}
+}
+
+/* {fn NAME(args)}: i is at NAME; returns the index after its ')'. */
+static size_t scalar_fn(ctx *c, size_t i)
+{
+	const bb_token *name = &c->tk->t[i];
+	bb_buf args[8];
+	int n = 0, k;
+	size_t j;
+	const char *tmpl = NULL;
+
+	for (k = 0; k < (int)BB_ARRAY_LEN(functions); k++)
+		if (bb_tok_is(name, functions[k].odbc))
+			tmpl = functions[k].tmpl;
+	j = skip_space(c->tk, i + 1);
+	if (!tmpl || !is_punct(&c->tk->t[j], '(')) {
+		/* Not one we map: the engine may know it by that name. */
+		return rewrite(c, i, true, 1) - 1;
+	}
+	memset(args, 0, sizeof(args));
+	j++;
+	for (;;) {
+		size_t start = skip_space(c->tk, j);
+
+		if (is_punct(&c->tk->t[start], ')') && n == 0) {
+			j = start;
+			break;
+		}
+		if (n == (int)BB_ARRAY_LEN(args))
+			break;
+		j = argument(c, j, &args[n++]);
+		if (!is_punct(&c->tk->t[j], ','))
+			break;
+		j++;
+	}
+	if (is_punct(&c->tk->t[j], ')')) {
+		apply_template(c, tmpl, args, n);
+		j++;
+	} else {
+		bb_err_set(c->err, BB_E_SYNTAX, 0,
+			   "{fn %.*s ...}: the arguments are not closed",
+			   (int)name->n, name->p);
+	}
+	for (k = 0; k < n; k++)
+		bb_buf_free(&args[k]);
+	return j;
+}
+
+/* An escape sequence at '{'; returns the index after its '}'. */
+static size_t escape(ctx *c, size_t i)
+{
+	size_t j = skip_space(c->tk, i + 1);
+	const bb_token *kw = &c->tk->t[j];
+
+	if (bb_tok_is(kw, "fn")) {
+		j = skip_space(c->tk, j + 1);
+		j = scalar_fn(c, j);
+		j = skip_space(c->tk, j);
+		if (!is_punct(&c->tk->t[j], '}'))
+			return rewrite(c, j, true, 1);
+		return j + 1;
+	}
+	if (bb_tok_is(kw, "d") || bb_tok_is(kw, "t") || bb_tok_is(kw, "ts") ||
+	    bb_tok_is(kw, "guid") || bb_tok_is(kw, "oj"))
+		return rewrite(c, skip_space(c->tk, j + 1), true, 1);
+	if (bb_tok_is(kw, "escape")) {
+		bb_buf_puts(c->out, "ESCAPE ");
+		return rewrite(c, skip_space(c->tk, j + 1), true, 1);
+	}
+	if (bb_tok_is(kw, "call") || is_punct(kw, '?')) {
+		bb_err_set(c->err, BB_E_NOT_IMPL, 0,
+			   "{call ...}: no procedures are defined yet");
+		return c->tk->n - 1;
+	}
+	if (bb_tok_is(kw, "interval")) {
+		bb_err_set(c->err, BB_E_NOT_IMPL, 0,
+			   "{interval ...} literals are not supported");
+		return c->tk->n - 1;
+	}
+	bb_err_set(c->err, BB_E_SYNTAX, 0,
+		   "unknown ODBC escape sequence {%.*s ...}", (int)kw->n,
+		   kw->p);
+	return c->tk->n - 1;
+}
+
+/* SELECT [ALL|DISTINCT] TOP n: drops "TOP n" and returns n's token, or
+ * 0 when there is no TOP. */
+static size_t take_top(ctx *c, size_t *i)
+{
+	size_t j = skip_space(c->tk, *i + 1), k;
+
+	if (bb_tok_is(&c->tk->t[j], "DISTINCT") ||
+	    bb_tok_is(&c->tk->t[j], "ALL"))
+		j = skip_space(c->tk, j + 1);
+	if (!bb_tok_is(&c->tk->t[j], "TOP"))
+		return 0;
+	k = skip_space(c->tk, j + 1);
+	if (c->tk->t[k].kind != BB_TK_NUMBER)
+		return 0;
+	/* Write SELECT [DISTINCT] and skip "TOP n". */
+	for (; *i < j; (*i)++)
+		bb_buf_append(c->out, c->tk->t[*i].p, c->tk->t[*i].n);
+	*i = skip_space(c->tk, k + 1);
+	return k;
+}
+
+static bool has_limit(const ctx *c, size_t from, size_t to)
+{
+	int depth = 0;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		const bb_token *t = &c->tk->t[i];
+
+		if (is_punct(t, '('))
+			depth++;
+		else if (is_punct(t, ')'))
+			depth--;
+		else if (depth == 0 && bb_tok_is(t, "LIMIT"))
+			return true;
+	}
+	return false;
+}
+
+/* Copies tokens from i, rewriting escapes, until the end or (in_brace)
+ * the '}' closing the current escape; returns the index after it. */
+static size_t rewrite(ctx *c, size_t i, bool in_brace, int depth)
+{
+	size_t top = 0, stmt_start = i;
+	int parens = 0;
+
+	while (i < c->tk->n && c->err->cond == BB_OK) {
+		const bb_token *t = &c->tk->t[i];
+
+		if (t->kind == BB_TK_END ||
+		    (depth == 0 && parens == 0 && is_punct(t, ';')) ||
+		    (in_brace && parens == 0 && is_punct(t, '}'))) {
+			if (top && !has_limit(c, stmt_start, i)) {
+				bb_buf_puts(c->out, " LIMIT ");
+				bb_buf_append(c->out, c->tk->t[top].p,
+					      c->tk->t[top].n);
+			}
+			top = 0;
+			if (t->kind == BB_TK_END)
+				return i;
+			if (in_brace)
+				return i + 1;
+			bb_buf_putc(c->out, ';');
+			stmt_start = ++i;
+			continue;
+		}
+		if (is_punct(t, '{')) {
+			i = escape(c, i);
+			continue;
+		}
+		if (is_punct(t, '('))
+			parens++;
+		else if (is_punct(t, ')'))
+			parens--;
+		/* TOP n of the statement itself; a subquery's would need its
+		 * LIMIT inside its parentheses and is left to the engine. */
+		if (depth == 0 && parens == 0 && !in_brace && !top &&
+		    bb_tok_is(t, "SELECT")) {
+			top = take_top(c, &i);
+			if (top)
+				continue;
+		}
+		if (t->kind == BB_TK_WORD || t->kind == BB_TK_QUOTED)
+			note_schema(c, i);
+		bb_buf_append(c->out, t->p, t->n);
+		i++;
+	}
+	return i;
+}
+
+bool bb_sql_rewrite(const char *sql, bb_buf *out, bb_sql_info *info,
+		    bb_err *err)
+{
+	toks tk;
+	ctx c = {&tk, out, info, err};
+
+	memset(info, 0, sizeof(*info));
+	bb_err_clear(err);
+	if (!lex_all(sql, &tk, err)) {
+		free(tk.t);
+		return false;
+	}
+	rewrite(&c, 0, false, 0);
+	free(tk.t);
+	if (err->cond != BB_OK)
+		return false;
+	if (out->oom)
+		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+	return true;
+}
