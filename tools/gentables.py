@@ -26,7 +26,9 @@ DECL = {}
 COL_RE = re.compile(
     r"^\s*([A-Z][A-Za-z0-9]*)\s+([A-Z]+)(?:\((\d+)\))?\s*(NOT NULL)?\s*,?"
     r"\s*--\s*(.*)$")
-PK_RE = re.compile(r"^\s*PRIMARY KEY\s*\(([^)]*)\)\s*$")
+PK_RE = re.compile(r"^\s*PRIMARY KEY\s*\(([^)]*)\)\s*,?\s*$")
+FK_RE = re.compile(r"^\s*FOREIGN KEY\s*\(([^)]*)\)\s*REFERENCES\s+(\w+)\s*"
+                   r"\(([^)]*)\)\s*,?\s*$")
 
 
 class DefError(Exception):
@@ -114,7 +116,7 @@ def parse_file(path):
                 if meta["doc"] is None:
                     meta["doc"] = s[2:].strip()
             elif m := re.fullmatch(r"CREATE TABLE (\w+) \(", s):
-                cur = dict(meta, name=m.group(1), cols=[], pk=[],
+                cur = dict(meta, name=m.group(1), cols=[], pk=[], fks=[],
                            source=os.path.basename(path))
             else:
                 raise DefError(f"{where}: expected CREATE TABLE")
@@ -126,6 +128,12 @@ def parse_file(path):
             meta = new_meta()
         elif m := PK_RE.match(line):
             cur["pk"] = [c.strip() for c in m.group(1).split(",")]
+        elif m := FK_RE.match(line):
+            cols = [c.strip() for c in m.group(1).split(",")]
+            refs = [c.strip() for c in m.group(3).split(",")]
+            if len(cols) != len(refs) or len(cols) > 4:
+                raise DefError(f"{where}: FOREIGN KEY columns do not pair")
+            cur["fks"].append((m.group(2), cols, refs))
         elif m := COL_RE.match(line):
             cur["cols"].append(parse_column(m, where))
         else:
@@ -195,6 +203,14 @@ def emit(tables, out):
               f'{c_str(c["param"])}, {c_str(c["param_all"])},\n'
               f'\t {c_str(c["doc"])}, {"|".join(flags) or "0"}, {seq}}},\n')
         w("};\n\n")
+        if t["fks"]:
+            w(f"static const bb_fk_def fk_{n}[] = {{\n")
+            for tab, cols, refs in t["fks"]:
+                cl = ", ".join(c_str(c) for c in cols)
+                rl = ", ".join(c_str(c) for c in refs)
+                w(f'\t{{"FK_{n}_{tab}", {c_str(tab)}, {len(cols)}, {{{cl}}},'
+                  f' {{{rl}}}}},\n')
+            w("};\n\n")
         if t["fanouts"]:
             w(f"static const bb_fanout_def fan_{n}[] = {{\n")
             for k, tab, col in t["fanouts"]:
@@ -211,19 +227,43 @@ def emit(tables, out):
           f'\t {c_str(t["fields"])}, {int(t["pagelen"])}, {flags}, '
           f'{c_str(t["each"])}, cols_{n}, '
           f'{len(t["cols"])}, {fan}, {len(t["fanouts"])},\n'
+          f'\t {"fk_" + n if t["fks"] else "NULL"}, {len(t["fks"])},\n'
           f'\t {c_str(ddl(t))}}},\n')
     w("};\n\n")
     w(f"const int bb_ntables = {len(tables)};\n")
 
 
+def key_col(t, key):
+    return next((c["name"] for c in t["cols"] if c["key"] == key), None)
+
+
 def check_fanouts(tables):
+    """Checks each @fanout and derives the foreign key it implies: the
+    parent's own path keys and the listed column."""
     by_name = {t["name"]: t for t in tables}
     for t in tables:
+        derived = []
         for k, tab, col in t["fanouts"]:
             if tab not in by_name:
                 raise DefError(f"{t['source']}: @fanout table {tab} unknown")
-            if col not in [c["name"] for c in by_name[tab]["cols"]]:
+            parent = by_name[tab]
+            if col not in [c["name"] for c in parent["cols"]]:
                 raise DefError(f"{t['source']}: {tab}.{col} unknown")
+            cols, refs = [], []
+            for pk in re.findall(r"\{(\w+)\}", parent["endpoint"]):
+                mine = key_col(t, pk)
+                if not mine:
+                    raise DefError(f"{t['source']}: {t['name']} lacks the "
+                                   f"{{{pk}}} key its parent {tab} needs")
+                cols.append(mine)
+                refs.append(key_col(parent, pk))
+            cols.append(key_col(t, k))
+            refs.append(col)
+            derived.append((tab, cols, refs))
+        for tab, cols, refs in t["fks"]:
+            if tab not in by_name:
+                raise DefError(f"{t['source']}: FOREIGN KEY table {tab}")
+        t["fks"] = derived + [f for f in t["fks"] if f not in derived]
 
 
 SQL_TYPE = {"BB_T_TEXT": "SQL_WVARCHAR", "BB_T_INT": "SQL_INTEGER",
@@ -248,6 +288,9 @@ def doc_page(t):
            + ".", ""]
     if t["pk"]:
         out += [f"Primary key: {', '.join(t['pk'])}.", ""]
+    for tab, cols, refs in t.get("fks", []):
+        out += [f"Foreign key: ({', '.join(cols)}) references "
+                f"[{tab}]({tab}.md) ({', '.join(refs)}).", ""]
     if keys:
         out.append("Path parameters, and where their values come from when "
                    "a query does not fix them:")

@@ -51,6 +51,18 @@ typedef struct bb_fanout_def {
 	const char *column; /* its column holding the value, e.g. "Slug" */
 } bb_fanout_def;
 
+#define BB_MAX_FK_COLS 4
+
+/* A foreign key: derived from each @fanout (the parent's keys), or
+ * written as FOREIGN KEY in the definition. */
+typedef struct bb_fk_def {
+	const char *name;      /* FK_<table>_<parent> */
+	const char *ref_table; /* the referenced table */
+	int ncols;
+	const char *cols[BB_MAX_FK_COLS];     /* columns of this table */
+	const char *ref_cols[BB_MAX_FK_COLS]; /* the referenced columns */
+} bb_fk_def;
+
 enum bb_table_flags {
 	BB_TABLE_SINGLE = 1,   /* the endpoint answers one object, not a page */
 	BB_TABLE_404_EMPTY = 2 /* a 404 means "none here" (a disabled issue
@@ -71,6 +83,8 @@ typedef struct bb_table_def {
 	int ncols;
 	const bb_fanout_def *fanouts;
 	int nfanouts;
+	const bb_fk_def *fks;
+	int nfks;
 	const char *ddl; /* CREATE TABLE for sqlite3_declare_vtab */
 } bb_table_def;
 

@@ -19,7 +19,10 @@ static const char schema_sql[] =
 	"  remarks VARCHAR(254));"
 	"CREATE TEMP TABLE bb_odbc_columns(tbl VARCHAR(128), "
 	"  col VARCHAR(128), decl VARCHAR(64), not_null INTEGER, "
-	"  pos INTEGER, remarks VARCHAR(254));"
+	"  pos INTEGER, remarks VARCHAR(254), pk_seq INTEGER);"
+	"CREATE TEMP TABLE bb_odbc_fks(name VARCHAR(128), "
+	"  fk_table VARCHAR(128), fk_col VARCHAR(128), "
+	"  pk_table VARCHAR(128), pk_col VARCHAR(128), seq INTEGER);"
 	"CREATE TEMP TABLE bb_odbc_types(TYPE_NAME VARCHAR(128), "
 	"  DATA_TYPE SMALLINT, COLUMN_SIZE INTEGER, "
 	"  LITERAL_PREFIX VARCHAR(128), LITERAL_SUFFIX VARCHAR(128), "
@@ -124,7 +127,7 @@ static bool load_tables(sqlite3 *db)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db,
 					"INSERT INTO bb_odbc_columns "
-					"VALUES(?,?,?,?,?,?)",
+					"VALUES(?,?,?,?,?,?,?)",
 					-1, &c, NULL);
 	for (i = 0; rc == SQLITE_OK && i < bb_ntables; i++) {
 		const bb_table_def *td = &bb_tables[i];
@@ -142,6 +145,10 @@ static bool load_tables(sqlite3 *db)
 			sqlite3_bind_int(c, 4, !!(cd->flags & BB_COL_NOT_NULL));
 			sqlite3_bind_int(c, 5, j + 1);
 			sqlite3_bind_text(c, 6, cd->doc, -1, SQLITE_STATIC);
+			if (cd->pk_seq)
+				sqlite3_bind_int(c, 7, cd->pk_seq);
+			else
+				sqlite3_bind_null(c, 7);
 			rc = sqlite3_step(c) == SQLITE_DONE ? SQLITE_OK
 							    : SQLITE_ERROR;
 			sqlite3_reset(c);
@@ -152,13 +159,89 @@ static bool load_tables(sqlite3 *db)
 	return rc == SQLITE_OK;
 }
 
-static SQLRETURN ensure_catalog(bb_stmt *s)
+static bool load_fks(sqlite3 *db)
 {
-	sqlite3 *db = s->dbc->engine.db;
+	sqlite3_stmt *st = NULL;
+	int i, j, k, rc;
+
+	rc = sqlite3_prepare_v2(db,
+				"INSERT INTO bb_odbc_fks VALUES(?,?,?,?,?,?)",
+				-1, &st, NULL);
+	for (i = 0; rc == SQLITE_OK && i < bb_ntables; i++)
+		for (j = 0; rc == SQLITE_OK && j < bb_tables[i].nfks; j++) {
+			const bb_fk_def *fk = &bb_tables[i].fks[j];
+
+			for (k = 0; rc == SQLITE_OK && k < fk->ncols; k++) {
+				sqlite3_bind_text(st, 1, fk->name, -1,
+						  SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, bb_tables[i].name, -1,
+						  SQLITE_STATIC);
+				sqlite3_bind_text(st, 3, fk->cols[k], -1,
+						  SQLITE_STATIC);
+				sqlite3_bind_text(st, 4, fk->ref_table, -1,
+						  SQLITE_STATIC);
+				sqlite3_bind_text(st, 5, fk->ref_cols[k], -1,
+						  SQLITE_STATIC);
+				sqlite3_bind_int(st, 6, k + 1);
+				rc = sqlite3_step(st) == SQLITE_DONE
+					     ? SQLITE_OK
+					     : SQLITE_ERROR;
+				sqlite3_reset(st);
+			}
+		}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK;
+}
+
+/* CData-style information tables: the catalog as ordinary SQL. */
+static const char sys_views[] =
+	"CREATE TEMP VIEW sys_tables AS SELECT NULL AS CatalogName, "
+	"%Q AS SchemaName, name AS TableName, 'TABLE' AS TableType, "
+	"remarks AS Description, 0 AS IsUpdateable FROM temp.bb_odbc_tables;"
+	"CREATE TEMP VIEW sys_tablecolumns AS SELECT NULL AS CatalogName, "
+	"%Q AS SchemaName, tbl AS TableName, col AS ColumnName, "
+	"bb_type_name(decl) AS DataTypeName, bb_data_type(decl) AS DataType, "
+	"bb_col_size(decl) AS Length, not_null = 0 AS IsNullable, remarks "
+	"AS Description, pos AS Ordinal, pk_seq IS NOT NULL AS IsKey, "
+	"1 AS IsReadOnly FROM temp.bb_odbc_columns;"
+	"CREATE TEMP VIEW sys_keycolumns AS SELECT NULL AS CatalogName, "
+	"%Q AS SchemaName, tbl AS TableName, col AS ColumnName, 1 AS IsKey, "
+	"0 AS IsForeignKey, 'PK_' || tbl AS PrimaryKeyName, NULL AS "
+	"ForeignKeyName, NULL AS ReferencedTableName, NULL AS "
+	"ReferencedColumnName FROM temp.bb_odbc_columns WHERE pk_seq IS NOT "
+	"NULL UNION ALL SELECT NULL, %Q, fk_table, fk_col, 0, 1, NULL, name, "
+	"pk_table, pk_col FROM temp.bb_odbc_fks;"
+	"CREATE TEMP VIEW sys_foreignkeys AS SELECT NULL AS CatalogName, "
+	"%Q AS SchemaName, fk_table AS TableName, fk_col AS ColumnName, "
+	"'PK_' || pk_table AS PrimaryKeyName, name AS ForeignKeyName, "
+	"NULL AS ReferencedCatalogName, %Q AS ReferencedSchemaName, "
+	"pk_table AS ReferencedTableName, pk_col AS ReferencedColumnName, "
+	"'FOREIGNKEY' AS ForeignKeyType FROM temp.bb_odbc_fks;"
+	"CREATE TEMP VIEW sys_procedures AS SELECT NULL AS CatalogName, "
+	"NULL AS SchemaName, NULL AS ProcedureName, NULL AS Description, "
+	"NULL AS ProcedureType WHERE 0;"
+	"CREATE TEMP VIEW sys_procedureparameters AS SELECT NULL AS "
+	"CatalogName, NULL AS SchemaName, NULL AS ProcedureName, NULL AS "
+	"ColumnName, NULL AS Direction, NULL AS DataTypeName, NULL AS "
+	"DataType, NULL AS Length, NULL AS IsNullable, NULL AS Description, "
+	"NULL AS Ordinal WHERE 0;";
+
+static int create_views(sqlite3 *db, const char *ws)
+{
+	char *sql = sqlite3_mprintf(sys_views, ws, ws, ws, ws, ws, ws);
 	int rc;
 
-	if (s->dbc->catalog_ready)
-		return SQL_SUCCESS;
+	if (!sql)
+		return SQLITE_NOMEM;
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	return rc;
+}
+
+int bb_catalog_setup(sqlite3 *db, const char *default_ws)
+{
+	int rc;
+
 	rc = sqlite3_create_function(db, "bb_data_type", 1,
 				     SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				     fn_data_type, NULL, NULL);
@@ -173,18 +256,31 @@ static SQLRETURN ensure_catalog(bb_stmt *s)
 	/* All or nothing: a failure leaves no half-made catalog behind. */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "SAVEPOINT bb_catalog", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
-	if (rc == SQLITE_OK && (!load_types(db) || !load_tables(db)))
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_exec(db, schema_sql, NULL, NULL, NULL);
+	if (rc == SQLITE_OK &&
+	    (!load_types(db) || !load_tables(db) || !load_fks(db)))
 		rc = SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = create_views(db, default_ws);
 	if (rc != SQLITE_OK) {
-		SQLRETURN ret = bb_stmt_sqlite_error(s, rc);
-
 		sqlite3_exec(db, "ROLLBACK TO bb_catalog; RELEASE bb_catalog",
 			     NULL, NULL, NULL);
-		return ret;
+		return rc;
 	}
-	sqlite3_exec(db, "RELEASE bb_catalog", NULL, NULL, NULL);
+	return sqlite3_exec(db, "RELEASE bb_catalog", NULL, NULL, NULL);
+}
+
+SQLRETURN bb_catalog_ready(bb_stmt *s)
+{
+	int rc;
+
+	if (s->dbc->catalog_ready)
+		return SQL_SUCCESS;
+	rc = bb_catalog_setup(s->dbc->engine.db, s->dbc->engine.default_ws);
+	if (rc != SQLITE_OK)
+		return bb_stmt_sqlite_error(s, rc);
 	s->dbc->catalog_ready = true;
 	return SQL_SUCCESS;
 }
@@ -218,14 +314,14 @@ static const char *const types_decls[] = {
 
 /* The schema every Bitbucket table is reported in: the default
  * workspace, or NULL when the connection has none. */
-static const char *schema_of(bb_stmt *s)
+const char *bb_catalog_schema(bb_stmt *s)
 {
 	return s->dbc->engine.default_ws;
 }
 
 /* A catalog argument as an ODBC pattern: NULL or "" matches anything for
  * patterns here, as most drivers treat an empty table pattern. */
-static const char *pattern(const char *p)
+const char *bb_catalog_pattern(const char *p)
 {
 	return p && *p ? p : "%";
 }
@@ -278,11 +374,11 @@ SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
 		"TABLE_NAME, NULL AS TABLE_TYPE, NULL AS REMARKS WHERE 0";
 	const char *args[5];
 	char *tl = NULL;
-	SQLRETURN rc = ensure_catalog(s);
+	SQLRETURN rc = bb_catalog_ready(s);
 
 	if (rc != SQL_SUCCESS)
 		return rc;
-	args[0] = schema_of(s);
+	args[0] = bb_catalog_schema(s);
 	if (cat && strcmp(cat, SQL_ALL_CATALOGS) == 0 && schem && !*schem &&
 	    table && !*table)
 		return bb_exec_internal(s, catalogs_sql, NULL, 0, tables_decls);
@@ -297,8 +393,8 @@ SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
 		if (!tl)
 			return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
 	}
-	args[1] = pattern(schem);
-	args[2] = pattern(table);
+	args[1] = bb_catalog_pattern(schem);
+	args[2] = bb_catalog_pattern(table);
 	args[3] = tl;
 	/* There are no catalogs: a named one matches nothing. */
 	args[4] = cat && *cat && strcmp(cat, "%") != 0 ? cat : NULL;
@@ -346,14 +442,14 @@ SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
 		"AND ?5 IS NULL "
 		"ORDER BY TABLE_CAT, TABLE_SCHEM, TABLE_NAME, ORDINAL_POSITION";
 	const char *args[5];
-	SQLRETURN rc = ensure_catalog(s);
+	SQLRETURN rc = bb_catalog_ready(s);
 
 	if (rc != SQL_SUCCESS)
 		return rc;
-	args[0] = schema_of(s);
-	args[1] = pattern(schem);
-	args[2] = pattern(table);
-	args[3] = pattern(column);
+	args[0] = bb_catalog_schema(s);
+	args[1] = bb_catalog_pattern(schem);
+	args[2] = bb_catalog_pattern(table);
+	args[3] = bb_catalog_pattern(column);
 	args[4] = cat && *cat && strcmp(cat, "%") != 0 ? cat : NULL;
 	return bb_exec_internal(s, sql, args, 5, columns_decls);
 }
@@ -362,7 +458,7 @@ SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type)
 {
 	char t[16];
 	const char *args[1] = {t};
-	SQLRETURN rc = ensure_catalog(s);
+	SQLRETURN rc = bb_catalog_ready(s);
 
 	if (rc != SQL_SUCCESS)
 		return rc;

@@ -109,6 +109,11 @@ SQLRETURN bb_connect(bb_dbc *dbc, const char *conn_str, char **out_str)
 	if (!bb_engine_open(&dbc->engine, &dbc->http,
 			    bb_props_get(&dbc->props, BB_P_WORKSPACE), &err))
 		return connect_fail(dbc, &err, "engine");
+	/* Without its catalog a connection still runs queries; the catalog
+	 * functions try again and report the failure themselves. */
+	dbc->catalog_ready =
+		bb_catalog_setup(dbc->engine.db, dbc->engine.default_ws) ==
+		SQLITE_OK;
 	dbc->connected = true;
 	bb_trace(&dbc->log, BB_LOG_ODBC, "connected to %s", dbc->http.base_url);
 	if (out_str)
@@ -132,6 +137,7 @@ SQLRETURN bb_disconnect(bb_dbc *dbc)
 	bb_http_cleanup(&dbc->http);
 	bb_log_close(&dbc->log);
 	bb_props_free(&dbc->props);
+	dbc->catalog_ready = false;
 	dbc->connected = false;
 	return SQL_SUCCESS;
 }

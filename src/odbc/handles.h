@@ -172,6 +172,18 @@ SQLRETURN bb_get_info(bb_dbc *dbc, SQLUSMALLINT type, SQLPOINTER val,
 SQLRETURN bb_get_functions(bb_dbc *dbc, SQLUSMALLINT id,
 			   SQLUSMALLINT *supported);
 SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type);
+/* The catalog's tables and sys_* views in the engine (catalog.c): set up
+ * at connect; bb_catalog_ready repeats it if that failed. */
+int bb_catalog_setup(sqlite3 *db, const char *default_ws);
+SQLRETURN bb_catalog_ready(bb_stmt *s);
+const char *bb_catalog_schema(bb_stmt *s);
+const char *bb_catalog_pattern(const char *p);
+SQLRETURN bb_primary_keys(bb_stmt *s, const char *cat, const char *schem,
+			  const char *table);
+SQLRETURN bb_foreign_keys(bb_stmt *s, const char *pk_table,
+			  const char *fk_table);
+SQLRETURN bb_statistics(bb_stmt *s, const char *table, SQLUSMALLINT unique);
+SQLRETURN bb_special_columns(bb_stmt *s, SQLUSMALLINT type, const char *table);
 SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
 			    const char *table, const char *types);
 SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,

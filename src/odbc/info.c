@@ -50,7 +50,7 @@ static const info_item items[] = {
 	{SQL_NEED_LONG_DATA_LEN, K_STR, "N", 0},
 	{SQL_OUTER_JOINS, K_STR, "Y", 0},
 	{SQL_ROW_UPDATES, K_STR, "N", 0},
-	{SQL_INTEGRITY, K_STR, "N", 0},
+	{SQL_INTEGRITY, K_STR, "Y", 0},
 	{SQL_DESCRIBE_PARAMETER, K_STR, "N", 0},
 	{SQL_MAX_ROW_SIZE_INCLUDES_LONG, K_STR, "Y", 0},
 	{SQL_SPECIAL_CHARACTERS, K_STR, "", 0},

@@ -387,6 +387,42 @@ class TestCatalog(Base):
         self.assertIn("TIMESTAMP", [t.type_name for t in types])
         self.assertEqual(emu.requests(), [])
 
+    def test_keys(self):
+        emu.clear_requests()
+        cur = self.cn.cursor()
+        pk = [(r.column_name, r.key_seq)
+              for r in cur.primaryKeys("PullRequests")]
+        self.assertEqual(pk, [("Workspace", 1), ("RepositorySlug", 2),
+                              ("Id", 3)])
+        fks = [(r.pktable_name, r.pkcolumn_name, r.fkcolumn_name, r.key_seq)
+               for r in cur.foreignKeys(foreignTable="PullRequests")]
+        self.assertIn(("Repositories", "Slug", "RepositorySlug", 2), fks)
+        self.assertIn(("Repositories", "Workspace", "Workspace", 1), fks)
+        back = {r.fktable_name for r in cur.foreignKeys(table="Repositories")}
+        self.assertIn("PullRequests", back)
+        stats = [r.column_name for r in cur.statistics("Repositories")
+                 if r.column_name]
+        self.assertEqual(stats, ["Workspace", "Slug"])
+        rowid = [r.column_name for r in cur.rowIdColumns("Repositories")]
+        self.assertEqual(rowid, ["Workspace", "Slug"])
+        self.assertEqual(emu.requests(), [])
+
+    def test_sys_tables(self):
+        emu.clear_requests()
+        rows = self.rows("SELECT TableName FROM sys_tables ORDER BY 1")
+        self.assertIn("PullRequests", [r["TableName"] for r in rows])
+        rows = self.rows("SELECT ColumnName, DataTypeName FROM "
+                         "sys_tablecolumns WHERE TableName = 'PullRequests' "
+                         "AND ColumnName = 'CreatedOn'")
+        self.assertEqual(rows, [{"ColumnName": "CreatedOn",
+                                 "DataTypeName": "TIMESTAMP"}])
+        rows = self.rows("SELECT ReferencedTableName FROM sys_foreignkeys "
+                         "WHERE TableName = 'PullRequests'")
+        self.assertIn("Repositories", [r["ReferencedTableName"]
+                                       for r in rows])
+        self.assertEqual(self.rows("SELECT * FROM sys_procedures"), [])
+        self.assertEqual(emu.requests(), [])
+
     def test_columns_agree_with_describe(self):
         cur = self.cn.cursor()
         cols = {c.column_name: c for c in cur.columns(table="Repositories")}
