@@ -54,6 +54,9 @@ const bb_prop_def bb_prop_defs[BB_P_COUNT] = {
 	[BB_P_MAX_RETRIES] = {"MaxRetries", NULL, "3", false,
 			      "retries of a request refused with 429 or "
 			      "a 5xx or network error (0-10)"},
+	[BB_P_PARALLEL] = {"ParallelRequests", NULL, "16", false,
+			   "requests sent at once when a query reads many "
+			   "repositories (1 to 16; 1 reads one at a time)"},
 	[BB_P_CA_FILE] = {"CAFile", NULL, NULL, false,
 			  "PEM file of CA certificates, instead of the "
 			  "system's"},

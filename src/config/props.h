@@ -24,6 +24,7 @@ typedef enum bb_prop_id {
 	BB_P_TIMEOUT,
 	BB_P_CONNECT_TIMEOUT,
 	BB_P_MAX_RETRIES,
+	BB_P_PARALLEL,
 	BB_P_CA_FILE,
 	BB_P_PROXY,
 	BB_P_LOG_FILE,

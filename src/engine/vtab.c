@@ -68,6 +68,7 @@ typedef struct bb_cursor {
 	bb_buf q;         /* owned; the BBQL filter pushed as q= */
 	const char *qval; /* q.data, as a parameter value */
 	bool empty;       /* the constraints exclude every row */
+	bool limited;     /* the query has a LIMIT: no reading ahead */
 	bool eof;
 	sqlite3_int64 rowid;
 } bb_cursor;
@@ -166,6 +167,10 @@ static int x_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
 		const bb_column_def *col;
 		int k;
 
+		if (c->op == SQLITE_INDEX_CONSTRAINT_LIMIT) {
+			info->idxNum |= 1; /* a LIMIT: see prefetch() */
+			continue;
+		}
 		if (!c->usable || c->iColumn < 0)
 			continue;
 		col = &v->t->cols[c->iColumn];
@@ -417,10 +422,12 @@ static void plan_levels(bb_vtab *v, bb_cursor *c)
 	c->nlv++;
 }
 
-/* Opens the scan of level d with the key values known so far. */
-static bool open_level(bb_vtab *v, bb_cursor *c, int d, bb_err *err)
+/* Prepares the scan of level d with the key values known so far (it
+ * fetches nothing until it is read). */
+static bool level_scan(bb_vtab *v, bb_cursor *c, int d, bb_scan *scan,
+		       bb_err *err)
 {
-	level *l = &c->lv[d];
+	const level *l = &c->lv[d];
 	char names[BB_MAX_KEYS][32];
 	char *keys[BB_MAX_KEYS] = {NULL};
 	bb_buf fields;
@@ -444,30 +451,82 @@ static bool open_level(bb_vtab *v, bb_cursor *c, int d, bb_err *err)
 			params[np].values = &c->qval;
 			params[np++].nvalues = 1;
 		}
-		ok = bb_scan_open(&l->scan, v->e->http, l->t, keys, params, np,
-				  NULL, 0, err);
-	} else {
-		/* A fan-out level needs only the key: ask for just that. */
-		bb_buf_init(&fields);
-		bb_buf_printf(&fields, "next,values.%s",
-			      l->t->cols[l->col].json_path);
-		ok = !fields.oom &&
-		     bb_scan_open(&l->scan, v->e->http, l->t, keys, NULL, 0,
-				  fields.data, 0, err);
-		bb_buf_free(&fields);
-		if (fields.oom)
-			bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+		return bb_scan_open(scan, v->e->http, l->t, keys, params, np,
+				    NULL, 0, err);
 	}
-	l->open = ok;
+	/* A fan-out level needs only the key: ask for just that (a single
+	 * object, such as the current user, has no values to name). */
+	if (l->t->flags & BB_TABLE_SINGLE)
+		return bb_scan_open(scan, v->e->http, l->t, keys, NULL, 0, NULL,
+				    0, err);
+	bb_buf_init(&fields);
+	bb_buf_printf(&fields, "next,values.%s", l->t->cols[l->col].json_path);
+	ok = !fields.oom && bb_scan_open(scan, v->e->http, l->t, keys, NULL, 0,
+					 fields.data, 0, err);
+	bb_buf_free(&fields);
+	if (fields.oom)
+		bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
 	return ok;
 }
 
-/* The key value a fan-out level's current row gives, in buf, or NULL:
- * a slug or a uuid as it is, a number (a pull request's id) in decimal. */
-static const char *level_value(const level *l, char *buf, size_t size)
+static const char *row_value(const level *l, const cJSON *row, char *buf,
+			     size_t size);
+
+/*
+ * Before the table's scan under a fan-out opens, the first pages of the
+ * next parents' scans (the rest of the parent's page, up to
+ * BB_PREFETCH_MAX) are fetched at once, in parallel: a workspace-wide
+ * query then waits for one round trip per batch instead of one per
+ * repository. Not when the query has a LIMIT, which may need one page.
+ */
+static void prefetch(bb_vtab *v, bb_cursor *c, int d)
 {
-	const cJSON *j =
-		bb_json_path(l->scan.row, l->t->cols[l->col].json_path);
+	const level *parent = &c->lv[d - 1];
+	char *urls[BB_PREFETCH_MAX];
+	char *saved = c->vals[parent->key];
+	const cJSON *row;
+	int n = 0, i;
+
+	for (row = parent->scan.row; row && n < BB_PREFETCH_MAX;
+	     row = row->next) {
+		char num[32];
+		const char *val = row_value(parent, row, num, sizeof(num));
+		bb_scan tmp;
+		bb_err err;
+
+		if (!val)
+			continue;
+		c->vals[parent->key] = (char *)val;
+		if (level_scan(v, c, d, &tmp, &err) && tmp.next_url) {
+			urls[n++] = tmp.next_url;
+			tmp.next_url = NULL;
+		}
+		bb_scan_close(&tmp);
+	}
+	c->vals[parent->key] = saved;
+	if (n > 1 && !bb_http_prefetched(v->e->http, urls[0]))
+		bb_http_prefetch(v->e->http, urls, n);
+	for (i = 0; i < n; i++)
+		free(urls[i]);
+}
+
+/* Opens the scan of level d. */
+static bool open_level(bb_vtab *v, bb_cursor *c, int d, bb_err *err)
+{
+	level *l = &c->lv[d];
+
+	if (l->key < 0 && d > 0 && !c->limited)
+		prefetch(v, c, d);
+	l->open = level_scan(v, c, d, &l->scan, err);
+	return l->open;
+}
+
+/* The key value a fan-out level's row gives, in buf, or NULL: a slug
+ * or a uuid as it is, a number (a pull request's id) in decimal. */
+static const char *row_value(const level *l, const cJSON *row, char *buf,
+			     size_t size)
+{
+	const cJSON *j = bb_json_path(row, l->t->cols[l->col].json_path);
 
 	if (cJSON_IsString(j))
 		return j->valuestring;
@@ -528,7 +587,7 @@ static int step(bb_vtab *v, bb_cursor *c)
 			c->rowid++;
 			return SQLITE_OK;
 		}
-		val = level_value(l, num, sizeof(num));
+		val = row_value(l, l->scan.row, num, sizeof(num));
 		if (!val)
 			continue;
 		free(c->vals[l->key]);
@@ -547,6 +606,7 @@ static int x_filter(sqlite3_vtab_cursor *cur, int idx, const char *plan,
 	int i, rc;
 
 	reset_cursor(c);
+	c->limited = (idx & 1) != 0;
 	rc = apply_args(v, c, plan ? plan : "", argc, argv);
 	if (rc != SQLITE_OK)
 		return rc;

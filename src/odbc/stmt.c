@@ -226,6 +226,8 @@ SQLRETURN bb_execute(bb_stmt *s)
 				   "no statement is prepared");
 	bb_close_cursor(s, false);
 	bb_engine_reset(&s->dbc->engine);
+	/* Pages read ahead for an earlier statement are not this one's. */
+	bb_http_forget(&s->dbc->http);
 	if (!s->decls) {
 		rc = bb_apply_params(s);
 		if (!SQL_SUCCEEDED(rc))

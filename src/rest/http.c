@@ -77,6 +77,9 @@ bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
 	h->max_retries = (int)bb_props_get_long(p, BB_P_MAX_RETRIES, 3);
 	if (h->max_retries < 0 || h->max_retries > 10)
 		h->max_retries = 3;
+	h->parallel = (int)bb_props_get_long(p, BB_P_PARALLEL, 16);
+	if (h->parallel < 1 || h->parallel > BB_PREFETCH_MAX)
+		h->parallel = BB_PREFETCH_MAX;
 	h->headers = curl_slist_append(NULL, "Accept: application/json");
 	h->headers = curl_slist_append(h->headers,
 				       "User-Agent: bbodbc/" BB_DRIVER_VERSION);
@@ -108,6 +111,7 @@ nomem:
 
 void bb_http_cleanup(bb_http *h)
 {
+	bb_http_prefetch_cleanup(h);
 	if (h->curl)
 		curl_easy_cleanup(h->curl);
 	curl_slist_free_all(h->headers);
@@ -269,6 +273,10 @@ bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err)
 		return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
 				  "refusing to follow a link to another host "
 				  "than BaseURL's");
+	if (bb_http_take_prefetched(h, url, resp)) {
+		h->connected = true;
+		return true;
+	}
 	for (attempt = 0;; attempt++) {
 		long wait;
 

@@ -19,6 +19,15 @@
 
 #include <curl/curl.h>
 
+#define BB_PREFETCH_MAX 16 /* requests in flight at once, and pages kept */
+
+/* A page fetched ahead of need, waiting for its bb_http_get. */
+typedef struct bb_prefetched {
+	char *url;   /* owned */
+	bb_buf body; /* owned */
+	long status;
+} bb_prefetched;
+
 typedef struct bb_http {
 	CURL *curl;     /* owned; reused for keep-alive */
 	char *base_url; /* owned; BaseURL without a trailing slash */
@@ -26,10 +35,15 @@ typedef struct bb_http {
 	bb_log *log;    /* borrowed from the connection */
 	long timeout_s;
 	int max_retries;
+	int parallel;      /* ParallelRequests: pages fetched at once */
 	bool connected;    /* a request has succeeded: faults are 08S01 */
 	unsigned requests; /* HTTP requests made, retries included */
 	struct curl_slist *headers;     /* owned; Accept and User-Agent */
 	char curl_msg[CURL_ERROR_SIZE]; /* curl's text of the last fault */
+	CURLM *multi;                   /* owned; for prefetching, or NULL */
+	CURL *pool[BB_PREFETCH_MAX];    /* owned; copies of curl, reused */
+	bb_prefetched cache[BB_PREFETCH_MAX]; /* pages fetched ahead */
+	int ncache;
 } bb_http;
 
 typedef struct bb_response {
@@ -46,6 +60,22 @@ void bb_http_cleanup(bb_http *h);
  * body is in resp. Any other outcome fails with the mapped condition. */
 bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err);
 void bb_response_free(bb_response *r);
+
+/*
+ * Fetches urls concurrently (BB_PREFETCH_MAX at once) and keeps each
+ * successful answer for the bb_http_get of the same URL, which then
+ * returns at once. Failures are not kept: that get asks again and reports
+ * them. The fan-out over repositories uses it to read many repositories'
+ * first pages in parallel.
+ */
+void bb_http_prefetch(bb_http *h, char *const urls[], int n);
+/* True if a page for url is waiting. */
+bool bb_http_prefetched(const bb_http *h, const char *url);
+/* Drops every page fetched ahead (at the start of each statement). */
+void bb_http_forget(bb_http *h);
+/* For http.c: a kept page for url, moved into r; false if none. */
+bool bb_http_take_prefetched(bb_http *h, const char *url, bb_response *r);
+void bb_http_prefetch_cleanup(bb_http *h);
 
 /* True if url points at the same origin as the BaseURL: `next` links are
  * followed as given, but never to another host with our credentials. */

@@ -216,6 +216,20 @@ class TestTables(Base):
                 if r["path"] == "/2.0/repositories/acme"]
         self.assertEqual(len(reqs), 1)
 
+    def test_08b_parallel_fanout_same_answer(self):
+        sql = "SELECT RepositorySlug, Id, Title FROM PullRequests"
+        par = sorted(tuple(r) for r in
+                     self.cn.cursor().execute(sql).fetchall())
+        cn = pyodbc.connect(CONN + ";ParallelRequests=1", autocommit=True)
+        seq = sorted(tuple(r) for r in cn.cursor().execute(sql).fetchall())
+        cn.close()
+        self.assertEqual(par, seq)
+        # A LIMIT reads no further ahead than it needs.
+        emu.clear_requests()
+        self.assertEqual(len(self.rows("SELECT Id FROM PullRequests "
+                                       "LIMIT 2")), 2)
+        self.assertLessEqual(len(emu.requests()), 4)
+
     def test_09_non_ascii_titles(self):
         rows = self.rows("SELECT Id, Title FROM PullRequests WHERE "
                          "RepositorySlug = 'platform-api' AND Id IN "

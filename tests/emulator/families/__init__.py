@@ -14,6 +14,7 @@ shapes of the captured fixtures and the spec. Unknown parents answer 404
 through ctx.workspace() / ctx.repo() / ctx.error().
 """
 import importlib
+import sys
 import pkgutil
 import random
 
@@ -59,8 +60,10 @@ class Context:
         return [v for k, v in self.params if k == name]
 
     def error(self, status, message):
-        from server import ApiError
-        return ApiError(status, message)
+        # The running server's own class: server.py runs as __main__, and
+        # importing it again would make a second, uncaught ApiError.
+        mod = sys.modules[type(self.handler).__module__]
+        return mod.ApiError(status, message)
 
     def workspace(self, slug):
         return self.handler._workspace(slug)
