@@ -58,7 +58,7 @@ def parse_column(m, where):
     first = words.pop(0)
     if first.startswith("{") and first.endswith("}"):
         col["key"] = first[1:-1]
-    elif re.fullmatch(r"\^?[a-z_][a-z0-9_.]*", first):
+    elif re.fullmatch(r"\^?[a-zA-Z_][a-zA-Z0-9_.]*", first):
         col["json"] = first
     else:
         raise DefError(f"{where}: bad source {first!r} for {name}")

@@ -90,6 +90,41 @@ fail:
 	return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
 }
 
+/*
+ * The next page of a list that left out `next` although its `size` says
+ * more rows remain (the pipelines lists have been seen to): the page
+ * after `page`, asked the way the list itself was. Only then is a page
+ * URL ever built; everywhere else `next` is followed as given.
+ */
+static char *numbered_next(bb_scan *s, const cJSON *values)
+{
+	const cJSON *page = cJSON_GetObjectItemCaseSensitive(s->page, "page");
+	const cJSON *size = cJSON_GetObjectItemCaseSensitive(s->page, "size");
+	long seen = s->rows + cJSON_GetArraySize(values);
+	const char *p;
+	bb_buf url;
+
+	if (!cJSON_IsNumber(page) || !cJSON_IsNumber(size) || !s->cur_url ||
+	    cJSON_GetArraySize(values) == 0 || seen >= size->valuedouble)
+		return NULL;
+	bb_buf_init(&url);
+	/* The current URL without its page parameter, then the next one. */
+	for (p = s->cur_url; *p;) {
+		size_t n = strcspn(p + 1, "&") + 1;
+
+		if (!((*p == '?' || *p == '&') &&
+		      strncmp(p + 1, "page=", 5) == 0))
+			bb_buf_append(&url, p, n);
+		p += n;
+	}
+	bb_buf_printf(&url, "%cpage=%d",
+		      strchr(url.data ? url.data : "", '?') ? '&' : '?',
+		      page->valueint + 1);
+	if (url.oom)
+		s->nomem = true;
+	return bb_buf_steal(&url);
+}
+
 /* Reads a page's envelope: values must be an array; next is optional.
  * A single-object endpoint's answer is its one object. */
 static bool take_page(bb_scan *s, bb_response *r, bb_err *err)
@@ -115,11 +150,13 @@ static bool take_page(bb_scan *s, bb_response *r, bb_err *err)
 				  "%s: the API's page has no values array",
 				  s->t->name);
 	next = cJSON_GetObjectItemCaseSensitive(s->page, "next");
-	if (cJSON_IsString(next) && *next->valuestring) {
+	if (cJSON_IsString(next) && *next->valuestring)
 		s->next_url = bb_strdup(next->valuestring);
-		if (!s->next_url)
-			return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
-	}
+	else
+		s->next_url = numbered_next(s, values);
+	if ((cJSON_IsString(next) && !s->next_url) || s->nomem)
+		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+	s->rows += cJSON_GetArraySize(values);
 	s->first = values->child;
 	return true;
 }
@@ -169,6 +206,8 @@ bool bb_scan_next(bb_scan *s, bool *eof, bb_err *err)
 			*eof = true;
 			return true;
 		}
+		free(s->cur_url);
+		s->cur_url = bb_strdup(s->next_url);
 		ok = bb_http_get(s->http, s->next_url, &r, err) &&
 		     take_page(s, &r, err);
 		bb_response_free(&r);
@@ -183,5 +222,6 @@ void bb_scan_close(bb_scan *s)
 {
 	cJSON_Delete(s->page);
 	free(s->next_url);
+	free(s->cur_url);
 	memset(s, 0, sizeof(*s));
 }

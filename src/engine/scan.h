@@ -22,6 +22,8 @@ typedef struct bb_scan {
 	const bb_table_def *t;
 	bb_http *http;      /* borrowed from the connection */
 	char *next_url;     /* owned; the page to fetch next, NULL at the end */
+	char *cur_url;      /* owned; the page now held */
+	long rows;          /* objects read so far, across pages */
 	cJSON *page;        /* owned; the current page's envelope */
 	const cJSON *first; /* borrowed from page; its first object */
 	const cJSON *obj;   /* borrowed from page; the current object */
@@ -29,6 +31,7 @@ typedef struct bb_scan {
 			     * an element of obj's t->each array */
 	unsigned pages;     /* pages fetched so far */
 	bool page_done;     /* every row of the current page was read */
+	bool nomem;         /* building a URL ran out of memory */
 } bb_scan;
 
 /* Where a query parameter's values come from. */
