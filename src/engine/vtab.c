@@ -422,6 +422,55 @@ static void plan_levels(bb_vtab *v, bb_cursor *c)
 	c->nlv++;
 }
 
+/* Every value of a table's list parameters (PullRequests' states), as
+ * the parameters of a scan of all its rows. */
+typedef struct all_params {
+	bb_scan_param p[2];
+	const char *vals[2][MAX_PARAM_VALUES]; /* point into copies */
+	char *copies[2];                       /* owned; split lists */
+	int n;
+} all_params;
+
+static void all_params_free(all_params *a)
+{
+	int i;
+
+	for (i = 0; i < a->n; i++)
+		free(a->copies[i]);
+	a->n = 0;
+}
+
+static bool all_params_of(const bb_table_def *t, all_params *a)
+{
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	for (i = 0; i < t->ncols && a->n < 2; i++) {
+		const bb_column_def *col = &t->cols[i];
+		bb_scan_param *sp = &a->p[a->n];
+		char *p;
+
+		if (!col->param || !col->param_all)
+			continue;
+		a->copies[a->n] = bb_strdup(col->param_all);
+		if (!a->copies[a->n])
+			return false;
+		sp->name = col->param;
+		sp->values = a->vals[a->n];
+		for (p = a->copies[a->n];
+		     p && *p && sp->nvalues < MAX_PARAM_VALUES;) {
+			char *comma = strchr(p, ',');
+
+			if (comma)
+				*comma++ = '\0';
+			a->vals[a->n][sp->nvalues++] = p;
+			p = comma;
+		}
+		a->n++;
+	}
+	return true;
+}
+
 /* Prepares the scan of level d with the key values known so far (it
  * fetches nothing until it is read). */
 static bool level_scan(bb_vtab *v, bb_cursor *c, int d, bb_scan *scan,
@@ -430,6 +479,7 @@ static bool level_scan(bb_vtab *v, bb_cursor *c, int d, bb_scan *scan,
 	const level *l = &c->lv[d];
 	char names[BB_MAX_KEYS][32];
 	char *keys[BB_MAX_KEYS] = {NULL};
+	all_params ap;
 	bb_buf fields;
 	int n, i, j;
 	bool ok;
@@ -455,17 +505,21 @@ static bool level_scan(bb_vtab *v, bb_cursor *c, int d, bb_scan *scan,
 				    NULL, 0, err);
 	}
 	/* A fan-out level needs only the key: ask for just that (a single
-	 * object, such as the current user, has no values to name). */
-	if (l->t->flags & BB_TABLE_SINGLE)
-		return bb_scan_open(scan, v->e->http, l->t, keys, NULL, 0, NULL,
-				    0, err);
+	 * object, such as the current user, has no values to name). It
+	 * lists every row its table holds: a parent read with its list's
+	 * defaults (pull requests: OPEN only) would hide others' children. */
+	if (!all_params_of(l->t, &ap))
+		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
 	bb_buf_init(&fields);
-	bb_buf_printf(&fields, "next,values.%s", l->t->cols[l->col].json_path);
-	ok = !fields.oom && bb_scan_open(scan, v->e->http, l->t, keys, NULL, 0,
-					 fields.data, 0, err);
-	bb_buf_free(&fields);
+	if (!(l->t->flags & BB_TABLE_SINGLE))
+		bb_buf_printf(&fields, "next,values.%s",
+			      l->t->cols[l->col].json_path);
+	ok = !fields.oom && bb_scan_open(scan, v->e->http, l->t, keys, ap.p,
+					 ap.n, fields.data, 0, err);
 	if (fields.oom)
 		bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+	bb_buf_free(&fields);
+	all_params_free(&ap);
 	return ok;
 }
 

@@ -1,6 +1,8 @@
 /*
  * exports_keys.c - the key and index catalog entry points, ANSI and wide:
- * SQLPrimaryKeys, SQLForeignKeys, SQLStatistics, SQLSpecialColumns.
+ * SQLPrimaryKeys, SQLForeignKeys, SQLStatistics, SQLSpecialColumns,
+ * SQLProcedures, SQLProcedureColumns, SQLTablePrivileges and
+ * SQLColumnPrivileges.
  */
 #include "util/setup.h"
 #include "odbc/handles.h"
@@ -131,4 +133,93 @@ SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT type,
 {
 	ENTER_STMT(h);
 	return special_columns(s, type, bb_in_wstr(tab, tl));
+}
+
+SQLRETURN SQL_API SQLProcedures(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cl,
+				SQLCHAR *sch, SQLSMALLINT sl, SQLCHAR *proc,
+				SQLSMALLINT pl)
+{
+	ENTER_STMT(h);
+	return bb_procedures(s);
+}
+
+SQLRETURN SQL_API SQLProceduresW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cl,
+				 SQLWCHAR *sch, SQLSMALLINT sl, SQLWCHAR *proc,
+				 SQLSMALLINT pl)
+{
+	ENTER_STMT(h);
+	return bb_procedures(s);
+}
+
+SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cl,
+				      SQLCHAR *sch, SQLSMALLINT sl,
+				      SQLCHAR *proc, SQLSMALLINT pl,
+				      SQLCHAR *col, SQLSMALLINT col_len)
+{
+	ENTER_STMT(h);
+	return bb_procedure_columns(s);
+}
+
+SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *cat,
+				       SQLSMALLINT cl, SQLWCHAR *sch,
+				       SQLSMALLINT sl, SQLWCHAR *proc,
+				       SQLSMALLINT pl, SQLWCHAR *col,
+				       SQLSMALLINT col_len)
+{
+	ENTER_STMT(h);
+	return bb_procedure_columns(s);
+}
+
+static SQLRETURN table_privileges(bb_stmt *s, char *table)
+{
+	SQLRETURN rc = bb_table_privileges(s, table);
+
+	free(table);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cl,
+				     SQLCHAR *sch, SQLSMALLINT sl, SQLCHAR *tab,
+				     SQLSMALLINT tl)
+{
+	ENTER_STMT(h);
+	return table_privileges(s, bb_in_str(tab, tl));
+}
+
+SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cl,
+				      SQLWCHAR *sch, SQLSMALLINT sl,
+				      SQLWCHAR *tab, SQLSMALLINT tl)
+{
+	ENTER_STMT(h);
+	return table_privileges(s, bb_in_wstr(tab, tl));
+}
+
+static SQLRETURN column_privileges(bb_stmt *s, char *table, char *col)
+{
+	SQLRETURN rc = bb_column_privileges(s, table, col);
+
+	free(table);
+	free(col);
+	return rc;
+}
+
+SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cl,
+				      SQLCHAR *sch, SQLSMALLINT sl,
+				      SQLCHAR *tab, SQLSMALLINT tl,
+				      SQLCHAR *col, SQLSMALLINT col_len)
+{
+	ENTER_STMT(h);
+	return column_privileges(s, bb_in_str(tab, tl),
+				 bb_in_str(col, col_len));
+}
+
+SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *cat,
+				       SQLSMALLINT cl, SQLWCHAR *sch,
+				       SQLSMALLINT sl, SQLWCHAR *tab,
+				       SQLSMALLINT tl, SQLWCHAR *col,
+				       SQLSMALLINT col_len)
+{
+	ENTER_STMT(h);
+	return column_privileges(s, bb_in_wstr(tab, tl),
+				 bb_in_wstr(col, col_len));
 }

@@ -184,6 +184,11 @@ SQLRETURN bb_foreign_keys(bb_stmt *s, const char *pk_table,
 			  const char *fk_table);
 SQLRETURN bb_statistics(bb_stmt *s, const char *table, SQLUSMALLINT unique);
 SQLRETURN bb_special_columns(bb_stmt *s, SQLUSMALLINT type, const char *table);
+SQLRETURN bb_procedures(bb_stmt *s);
+SQLRETURN bb_procedure_columns(bb_stmt *s);
+SQLRETURN bb_table_privileges(bb_stmt *s, const char *table);
+SQLRETURN bb_column_privileges(bb_stmt *s, const char *table,
+			       const char *column);
 SQLRETURN bb_catalog_tables(bb_stmt *s, const char *cat, const char *schem,
 			    const char *table, const char *types);
 SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,

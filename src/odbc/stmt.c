@@ -68,6 +68,24 @@ static SQLSMALLINT nullable_of(const char *table, const char *column)
 	return t->cols[c].flags & BB_COL_NOT_NULL ? SQL_NO_NULLS : SQL_NULLABLE;
 }
 
+/* True if column i holds a timestamp in the form the driver gives every
+ * API timestamp ('2024-01-31 10:00:00.000000'), so MAX(CreatedOn) is
+ * still a timestamp to the application. */
+static bool is_timestamp(sqlite3_stmt *st, int i)
+{
+	static const char shape[] = "dddd-dd-dd dd:dd:dd.dddddd";
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	size_t k;
+
+	if (!v || strlen(v) != sizeof(shape) - 1)
+		return false;
+	for (k = 0; shape[k]; k++)
+		if (shape[k] == 'd' ? !isdigit((unsigned char)v[k])
+				    : v[k] != shape[k])
+			return false;
+	return true;
+}
+
 /* Describes column i from its declared type, or, for an expression,
  * from the value on the current row if there is one. */
 static void describe(bb_stmt *s, int i, bool on_row)
@@ -84,7 +102,9 @@ static void describe(bb_stmt *s, int i, bool on_row)
 		t = kind == SQLITE_INTEGER ? SQL_BIGINT
 		    : kind == SQLITE_FLOAT ? SQL_DOUBLE
 		    : kind == SQLITE_BLOB  ? SQL_LONGVARBINARY
-					   : SQL_WVARCHAR;
+		    : kind == SQLITE_TEXT && is_timestamp(s->st, i)
+			    ? SQL_TYPE_TIMESTAMP
+			    : SQL_WVARCHAR;
 	}
 	ci->sql_type = t;
 	ci->size = size ? size : bb_type_of(t)->size;

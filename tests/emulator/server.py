@@ -116,6 +116,10 @@ def _now_iso():
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without this, Nagle's
+    # algorithm holds the body back for the client's delayed ACK (~40 ms
+    # a request on a kept-alive connection).
+    disable_nagle_algorithm = True
     server_version = "bbemu/1.0"
     sys_version = ""
 

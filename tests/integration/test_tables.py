@@ -263,6 +263,10 @@ class TestTables(Base):
                     "LIMIT 1")
         types = [d[1] for d in cur.description]
         self.assertEqual(types, [int, str, datetime.datetime, bool, int])
+        # An aggregate of a timestamp is still one.
+        cur.execute("SELECT MAX(CreatedOn) FROM Repositories")
+        self.assertEqual(cur.description[0][1], datetime.datetime)
+        self.assertIsInstance(cur.fetchone()[0], datetime.datetime)
 
 
 class TestPushDown(Base):
