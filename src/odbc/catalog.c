@@ -238,13 +238,36 @@ static int create_views(sqlite3 *db, const char *ws)
 	return rc;
 }
 
-int bb_catalog_setup(sqlite3 *db, const char *default_ws)
+/* {fn DATABASE()} and {fn USER()}: the connection's workspace and user,
+ * fixed when the connection opens (user data owned by the engine's db). */
+static void fn_text(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	const char *t = sqlite3_user_data(ctx);
+
+	sqlite3_result_text(ctx, t ? t : "", -1, SQLITE_TRANSIENT);
+}
+
+static int text_function(sqlite3 *db, const char *name, const char *value)
+{
+	char *copy = value ? sqlite3_mprintf("%s", value) : NULL;
+
+	if (value && !copy)
+		return SQLITE_NOMEM;
+	return sqlite3_create_function_v2(db, name, 0, SQLITE_UTF8, copy,
+					  fn_text, NULL, NULL, sqlite3_free);
+}
+
+int bb_catalog_setup(sqlite3 *db, const char *default_ws, const char *user)
 {
 	int rc;
 
-	rc = sqlite3_create_function(db, "bb_data_type", 1,
-				     SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				     fn_data_type, NULL, NULL);
+	rc = text_function(db, "bb_database", default_ws);
+	if (rc == SQLITE_OK)
+		rc = text_function(db, "bb_user", user);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "bb_data_type", 1,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+					     NULL, fn_data_type, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "bb_col_size", -1,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC,
@@ -278,7 +301,8 @@ SQLRETURN bb_catalog_ready(bb_stmt *s)
 
 	if (s->dbc->catalog_ready)
 		return SQL_SUCCESS;
-	rc = bb_catalog_setup(s->dbc->engine.db, s->dbc->engine.default_ws);
+	rc = bb_catalog_setup(s->dbc->engine.db, s->dbc->engine.default_ws,
+			      bb_props_get(&s->dbc->props, BB_P_USER));
 	if (rc != SQLITE_OK)
 		return bb_stmt_sqlite_error(s, rc);
 	s->dbc->catalog_ready = true;

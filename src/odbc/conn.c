@@ -112,7 +112,8 @@ SQLRETURN bb_connect(bb_dbc *dbc, const char *conn_str, char **out_str)
 	/* Without its catalog a connection still runs queries; the catalog
 	 * functions try again and report the failure themselves. */
 	dbc->catalog_ready =
-		bb_catalog_setup(dbc->engine.db, dbc->engine.default_ws) ==
+		bb_catalog_setup(dbc->engine.db, dbc->engine.default_ws,
+				 bb_props_get(&dbc->props, BB_P_USER)) ==
 		SQLITE_OK;
 	dbc->connected = true;
 	bb_trace(&dbc->log, BB_LOG_ODBC, "connected to %s", dbc->http.base_url);

@@ -65,6 +65,7 @@ static const struct {
 	{BB_E_TXN_STATE, "25000", "25000", "Invalid transaction state"},
 	{BB_E_CONSTRAINT, "23000", "23000", "Integrity constraint violation"},
 	{BB_E_PARAM_COUNT, "07002", "07001", "COUNT field incorrect"},
+	{BB_E_CURSOR_NAME, "34000", "34000", "Invalid cursor name"},
 };
 
 static int entry_of(bb_cond cond)

@@ -139,6 +139,7 @@ static SQLRETURN free_stmt_handle(bb_stmt *s)
 	if (s->st)
 		sqlite3_finalize(s->st);
 	unlink_stmt(s);
+	free(s->cursor_name);
 	bb_diag_free(&s->diag);
 	s->magic = 0;
 	free(s);

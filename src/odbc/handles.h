@@ -109,6 +109,7 @@ struct bb_stmt {
 	SQLULEN bind_type;
 	SQLULEN *bind_offset;     /* borrowed from the application */
 	SQLULEN rows_seen;        /* rows fetched in this result set */
+	char *cursor_name;        /* owned; SQLSetCursorName's, or NULL */
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 };
@@ -174,7 +175,7 @@ SQLRETURN bb_get_functions(bb_dbc *dbc, SQLUSMALLINT id,
 SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type);
 /* The catalog's tables and sys_* views in the engine (catalog.c): set up
  * at connect; bb_catalog_ready repeats it if that failed. */
-int bb_catalog_setup(sqlite3 *db, const char *default_ws);
+int bb_catalog_setup(sqlite3 *db, const char *default_ws, const char *user);
 SQLRETURN bb_catalog_ready(bb_stmt *s);
 const char *bb_catalog_schema(bb_stmt *s);
 const char *bb_catalog_pattern(const char *p);

@@ -81,8 +81,8 @@ static const struct {
 	{"QUARTER", "((CAST(strftime('%m', $1) AS INTEGER) + 2) / 3)"},
 	{"WEEK", "(CAST(strftime('%W', $1) AS INTEGER) + 1)"},
 	{"IFNULL", "ifnull($1, $2)"},
-	{"DATABASE", "''"},
-	{"USER", "''"},
+	{"DATABASE", "bb_database()"},
+	{"USER", "bb_user()"},
 };
 
 static bool lex_all(const char *sql, toks *tk, bb_err *err)

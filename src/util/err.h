@@ -56,6 +56,7 @@ typedef enum bb_cond {
 	BB_E_TXN_STATE,      /* 25000 invalid transaction state */
 	BB_E_CONSTRAINT,     /* 23000 integrity constraint violation */
 	BB_E_PARAM_COUNT,    /* 07002 COUNT field incorrect */
+	BB_E_CURSOR_NAME,    /* 34000 invalid cursor name */
 	BB_E_COND_COUNT
 } bb_cond;
 

@@ -172,6 +172,40 @@ static void test_sequence(SQLHSTMT st)
 	CHECK_STR(state, "42000");
 }
 
+/* 6. Cursor names and parameter descriptions. */
+static void test_cursor_and_params(SQLHSTMT st)
+{
+	SQLCHAR name[64];
+	SQLSMALLINT len = 0, type = 0, digits, nullable, n = 0;
+	SQLULEN size = 0;
+	char state[6];
+
+	CHECK(SQLGetCursorName(st, name, sizeof(name), &len) == SQL_SUCCESS);
+	CHECK(strncmp((char *)name, "SQL_CUR", 7) == 0);
+	CHECK(SQLSetCursorName(st, (SQLCHAR *)"mine", SQL_NTS) == SQL_SUCCESS);
+	CHECK(SQLGetCursorName(st, name, sizeof(name), &len) == SQL_SUCCESS);
+	CHECK_STR((char *)name, "mine");
+	CHECK(SQLSetCursorName(st, (SQLCHAR *)"SQL_CURx", SQL_NTS) ==
+	      SQL_ERROR);
+	stmt_state(st, state);
+	CHECK_STR(state, "34000");
+	CHECK(SQLPrepare(
+		      st,
+		      (SQLCHAR *)"SELECT Name FROM Repositories WHERE Slug = ? "
+				 "OR Name = ?",
+		      SQL_NTS) == SQL_SUCCESS);
+	CHECK(SQLNumParams(st, &n) == SQL_SUCCESS);
+	CHECK_INT(n, 2);
+	CHECK(SQLDescribeParam(st, 2, &type, &size, &digits, &nullable) ==
+	      SQL_SUCCESS);
+	CHECK_INT(type, SQL_WVARCHAR);
+	CHECK(SQLDescribeParam(st, 3, &type, &size, &digits, &nullable) ==
+	      SQL_ERROR);
+	stmt_state(st, state);
+	CHECK_STR(state, "07009");
+	SQLFreeStmt(st, SQL_CLOSE);
+}
+
 int main(void)
 {
 	const char *conn = getenv("BBODBC_CONN");
@@ -194,6 +228,7 @@ int main(void)
 	test_wchar_chunks(st);
 	test_describe_join(st);
 	test_sequence(st);
+	test_cursor_and_params(st);
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 	SQLDisconnect(dbc);
 	SQLFreeHandle(SQL_HANDLE_DBC, dbc);
