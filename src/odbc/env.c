@@ -136,8 +136,7 @@ static SQLRETURN free_stmt_handle(bb_stmt *s)
 	bb_free_stmt(s, SQL_CLOSE);
 	bb_free_stmt(s, SQL_UNBIND);
 	bb_free_stmt(s, SQL_RESET_PARAMS);
-	if (s->st)
-		sqlite3_finalize(s->st);
+	bb_stmt_release(s);
 	unlink_stmt(s);
 	free(s->cursor_name);
 	bb_diag_free(&s->diag);

@@ -150,6 +150,8 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 			   SQLINTEGER len);
 SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 			   SQLINTEGER buflen, SQLINTEGER *outlen);
+/* Finalizes the engine statement and frees the result description. */
+void bb_stmt_release(bb_stmt *s);
 /* A failed SQLite call as a diagnostic (the API's failure if any). */
 SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc);
 /* Runs SQL the driver wrote itself (catalog functions) as the result. */

@@ -31,6 +31,15 @@ static void free_cols(bb_stmt *s)
 	s->ncols = 0;
 }
 
+void bb_stmt_release(bb_stmt *s)
+{
+	if (s->st)
+		sqlite3_finalize(s->st);
+	s->st = NULL;
+	s->prepared = false;
+	free_cols(s);
+}
+
 /* Maps a failed SQLite call to a diagnostic: the engine's own record of
  * an API failure if there is one, else SQLite's message. */
 SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc)
@@ -187,6 +196,7 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 {
 	const char *tail = NULL;
 	bb_buf engine_sql;
+	SQLRETURN ret = SQL_SUCCESS;
 	int rc;
 
 	bb_close_cursor(s, false);
@@ -204,18 +214,21 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 		return rc;
 	rc = sqlite3_prepare_v2(s->dbc->engine.db, engine_sql.data, -1, &s->st,
 				&tail);
-	bb_buf_free(&engine_sql);
 	if (rc != SQLITE_OK)
-		return bb_stmt_sqlite_error(s, rc);
-	if (!s->st)
-		return bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "sql",
-				   "the statement is empty");
-	if (tail && !blank(tail)) {
+		ret = bb_stmt_sqlite_error(s, rc);
+	else if (!s->st)
+		ret = bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "sql",
+				  "the statement is empty");
+	else if (tail && !blank(tail))
+		ret = bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "sql",
+				  "only one statement can be executed at a "
+				  "time");
+	/* tail points into engine_sql: it is freed only now. */
+	bb_buf_free(&engine_sql);
+	if (ret != SQL_SUCCESS) {
 		sqlite3_finalize(s->st);
 		s->st = NULL;
-		return bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "sql",
-				   "only one statement can be executed at a "
-				   "time");
+		return ret;
 	}
 	s->prepared = true;
 	return build_cols(s, false);
