@@ -9,6 +9,11 @@ BB_BUILD_PKGS="build-essential cmake pkg-config unixodbc unixodbc-dev odbcinst
 libcurl4-openssl-dev libcjson-dev libsqlite3-dev libssl-dev python3
 python3-pyodbc ca-certificates"
 
+# The other ODBC clients tests/clients runs: iODBC's iodbctest, Perl's
+# DBI with DBD::ODBC, and C# on mono's System.Data.Odbc (compiled by mcs).
+BB_CLIENT_PKGS="iodbc libiodbc2 libdbi-perl libdbd-odbc-perl mono-mcs
+mono-runtime libmono-system-data4.0-cil"
+
 # Installs the packages named that are not installed yet; silent when
 # everything is there already.
 bb_ensure_pkgs() {

@@ -137,11 +137,19 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 	case SQL_ATTR_APP_ROW_DESC:
 	case SQL_ATTR_APP_PARAM_DESC:
 	case SQL_ATTR_IMP_ROW_DESC:
-	case SQL_ATTR_IMP_PARAM_DESC:
-		/* Descriptor handles are not exposed yet; a non-NULL dummy
-		 * would crash callers that use it, so say so instead. */
-		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
-				   "descriptor handles are not supported");
+	case SQL_ATTR_IMP_PARAM_DESC: {
+		int i;
+
+		/* The implicit descriptors' handles (driver managers ask for
+		 * them when a statement is allocated). */
+		for (i = 0; i < 4 && s->descs[i].kind != attr; i++)
+			;
+		if (val)
+			*(SQLHANDLE *)val = &s->descs[i];
+		if (outlen)
+			*outlen = sizeof(SQLHANDLE);
+		return SQL_SUCCESS;
+	}
 	default:
 		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
 	}
@@ -289,8 +297,11 @@ SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
 	}
 	/* SQLColAttributeW counts its buffer in bytes. */
 	rc = bb_out_str_small(&s->diag, text ? text : "", cbuf,
-			      wide ? buflen / 2 : buflen, outlen, wide);
+			      wide ? buflen / (SQLSMALLINT)sizeof(SQLWCHAR)
+				   : buflen,
+			      outlen, wide);
 	if (wide && outlen)
-		*outlen = (SQLSMALLINT)(*outlen * 2);
+		*outlen =
+			(SQLSMALLINT)(*outlen * (SQLSMALLINT)sizeof(SQLWCHAR));
 	return rc;
 }

@@ -230,10 +230,13 @@ SQLRETURN bb_get_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 		SQLRETURN rc = bb_out_str(
 			&dbc->diag,
 			dbc->current_catalog ? dbc->current_catalog : "", val,
-			wide ? buflen / 2 : buflen, &n, wide);
+			wide ? buflen / (SQLINTEGER)sizeof(SQLWCHAR) : buflen,
+			&n, wide);
 
 		if (outlen)
-			*outlen = (SQLINTEGER)(wide ? n * 2 : n);
+			*outlen =
+				(SQLINTEGER)(wide ? n * (SQLLEN)sizeof(SQLWCHAR)
+						  : n);
 		return rc;
 	}
 	default:

@@ -93,6 +93,15 @@ static SQLRETURN alloc_stmt(bb_dbc *dbc, SQLHANDLE *out)
 	s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
 	s->concurrency = SQL_CONCUR_READ_ONLY;
 	s->bind_type = SQL_BIND_BY_COLUMN;
+	for (int i = 0; i < 4; i++) {
+		static const SQLINTEGER kinds[4] = {
+			SQL_ATTR_APP_ROW_DESC, SQL_ATTR_APP_PARAM_DESC,
+			SQL_ATTR_IMP_ROW_DESC, SQL_ATTR_IMP_PARAM_DESC};
+
+		s->descs[i].magic = BB_DESC_MAGIC;
+		s->descs[i].stmt = s;
+		s->descs[i].kind = kinds[i];
+	}
 	s->next = dbc->stmts;
 	dbc->stmts = s;
 	*out = s;

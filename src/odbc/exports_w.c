@@ -79,7 +79,8 @@ SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER val,
 	ENTER_DBC(h);
 	if (attr != SQL_ATTR_CURRENT_CATALOG)
 		return bb_set_connect_attr(dbc, attr, val, len);
-	v = bb_in_wstr(val, len < 0 ? SQL_NTS : len / 2);
+	v = bb_in_wstr(val,
+		       len < 0 ? SQL_NTS : len / (SQLINTEGER)sizeof(SQLWCHAR));
 	rc = bb_set_connect_attr(dbc, attr, v, SQL_NTS);
 	free(v);
 	return rc;
@@ -228,9 +229,12 @@ SQLRETURN SQL_API SQLGetDiagFieldW(SQLSMALLINT type, SQLHANDLE h,
 		return SQL_INVALID_HANDLE;
 	/* SQLGetDiagFieldW counts its buffer in bytes. */
 	rc = bb_get_diag_field(d, type, rec, field, val,
-			       text ? buflen / 2 : buflen, outlen, true);
+			       text ? buflen / (SQLSMALLINT)sizeof(SQLWCHAR)
+				    : buflen,
+			       outlen, true);
 	if (text && outlen && SQL_SUCCEEDED(rc))
-		*outlen = (SQLSMALLINT)(*outlen * 2);
+		*outlen =
+			(SQLSMALLINT)(*outlen * (SQLSMALLINT)sizeof(SQLWCHAR));
 	return rc;
 }
 

@@ -21,8 +21,19 @@
 #define BB_ENV_MAGIC 0x62626531u
 #define BB_DBC_MAGIC 0x62626432u
 #define BB_STMT_MAGIC 0x62627333u
+#define BB_DESC_MAGIC 0x62626434u
 
 typedef struct bb_stmt bb_stmt;
+
+/* One of a statement's four implicit descriptors (ARD, APD, IRD, IPD).
+ * Applications and driver managers ask for their handles; reading and
+ * setting their fields directly (SQLGetDescField ...) is not supported:
+ * the statement's own calls cover what they hold. */
+typedef struct bb_desc {
+	unsigned magic;
+	bb_stmt *stmt;   /* borrowed; the owner */
+	SQLINTEGER kind; /* SQL_ATTR_APP_ROW_DESC ... */
+} bb_desc;
 
 typedef struct bb_env {
 	unsigned magic;
@@ -110,6 +121,7 @@ struct bb_stmt {
 	SQLULEN *bind_offset;     /* borrowed from the application */
 	SQLULEN rows_seen;        /* rows fetched in this result set */
 	char *cursor_name;        /* owned; SQLSetCursorName's, or NULL */
+	bb_desc descs[4];         /* the implicit ARD, APD, IRD and IPD */
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 };

@@ -236,10 +236,13 @@ SQLRETURN bb_get_info(bb_dbc *dbc, SQLUSMALLINT type, SQLPOINTER val,
 		if (!s)
 			s = it->s;
 		/* SQLGetInfoW counts its buffer and length in bytes. */
-		rc = bb_out_str_small(&dbc->diag, s, val,
-				      wide ? buflen / 2 : buflen, outlen, wide);
+		rc = bb_out_str_small(
+			&dbc->diag, s, val,
+			wide ? buflen / (SQLSMALLINT)sizeof(SQLWCHAR) : buflen,
+			outlen, wide);
 		if (wide && outlen)
-			*outlen = (SQLSMALLINT)(*outlen * 2);
+			*outlen = (SQLSMALLINT)(*outlen *
+						(SQLSMALLINT)sizeof(SQLWCHAR));
 		return rc;
 	}
 	return bb_diag_addf(&dbc->diag, BB_E_BAD_INFO,

@@ -246,6 +246,10 @@ bad:
 	return 1;
 }
 
+/* SQLWCHAR is UTF-16 where it is two bytes (unixODBC, Windows) and
+ * UTF-32 where the driver manager makes it wchar_t (iODBC). */
+#define WIDE_UTF32 (sizeof(SQLWCHAR) == 4)
+
 SQLWCHAR *bb_utf8_to_utf16(const char *s, size_t len, size_t *out_units)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -258,7 +262,7 @@ SQLWCHAR *bb_utf8_to_utf16(const char *s, size_t len, size_t *out_units)
 		uint32_t cp;
 
 		i += utf8_decode(p + i, len - i, &cp);
-		if (cp >= 0x10000) {
+		if (cp >= 0x10000 && !WIDE_UTF32) {
 			cp -= 0x10000;
 			w[o++] = (SQLWCHAR)(0xD800 + (cp >> 10));
 			w[o++] = (SQLWCHAR)(0xDC00 + (cp & 0x3FF));
@@ -304,14 +308,17 @@ char *bb_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len)
 	if (!s)
 		return NULL;
 	n = (len == SQL_NTS || len < 0) ? bb_wcslen(s) : (size_t)len;
-	out = malloc(n * 3 + 1);
+	out = malloc(n * 4 + 1);
 	if (!out)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		uint32_t cp = s[i];
+		uint32_t cp = (uint32_t)s[i];
 
-		if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n &&
-		    s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
+		if (WIDE_UTF32) {
+			if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+				cp = 0xFFFD;
+		} else if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n &&
+			   s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
 			cp = 0x10000 + ((cp - 0xD800) << 10) +
 			     (s[i + 1] - 0xDC00);
 			i++;

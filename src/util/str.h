@@ -47,9 +47,10 @@ void bb_wipe(char *s);
 /* Frees *p and sets it to NULL. */
 void bb_free_str(char **p);
 
-/* UTF-8 <-> UTF-16 (SQLWCHAR). Lengths are in code units; -1 or
- * SQL_NTS means NUL-terminated. Results are freshly allocated and
- * terminated; invalid input is replaced with U+FFFD. */
+/* UTF-8 <-> SQLWCHAR text: UTF-16 where SQLWCHAR is two bytes
+ * (unixODBC, Windows), UTF-32 where it is four (iODBC's wchar_t).
+ * Lengths are in code units; -1 or SQL_NTS means NUL-terminated. Results
+ * are freshly allocated and terminated; invalid input becomes U+FFFD. */
 char *bb_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len);
 SQLWCHAR *bb_utf8_to_utf16(const char *s, size_t len, size_t *out_units);
 size_t bb_wcslen(const SQLWCHAR *s);
