@@ -5,6 +5,8 @@
 #include "engine/engine.h"
 #include "util/str.h"
 #include "engine/tables.h"
+#include "engine/scan.h"
+#include "json/value.h"
 
 bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,
 		    bb_err *err)
@@ -41,6 +43,7 @@ void bb_engine_close(bb_engine *e)
 	if (e->db)
 		sqlite3_close_v2(e->db);
 	free(e->default_ws);
+	free(e->ws_choices);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -95,4 +98,38 @@ bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
 	}
 	bb_strlcpy(e->schemas[e->nschemas++], ws, sizeof(e->schemas[0]));
 	return true;
+}
+
+void bb_engine_find_default(bb_engine *e)
+{
+	const bb_table_def *t = bb_table_find("Workspaces");
+	char *const no_keys[BB_MAX_KEYS] = {NULL};
+	bb_buf list;
+	bb_scan scan;
+	bb_err err;
+	bool eof = false;
+	int n = 0;
+
+	if (e->default_ws || !t ||
+	    !bb_scan_open(&scan, e->http, t, no_keys, NULL, 0,
+			  "next,values.slug", 0, &err))
+		return;
+	bb_buf_init(&list);
+	while (n < 1000 && bb_scan_next(&scan, &eof, &err) && !eof) {
+		const cJSON *slug = bb_json_path(scan.row, "slug");
+
+		if (!cJSON_IsString(slug))
+			continue;
+		bb_buf_printf(&list, "%s%s", n++ ? ", " : "",
+			      slug->valuestring);
+	}
+	bb_scan_close(&scan);
+	if (!eof || list.oom || n == 0) {
+		bb_buf_free(&list);
+		return;
+	}
+	if (n == 1)
+		e->default_ws = bb_buf_steal(&list);
+	else
+		e->ws_choices = bb_buf_steal(&list);
 }

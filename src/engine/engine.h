@@ -22,7 +22,10 @@
 typedef struct bb_engine {
 	sqlite3 *db;      /* owned */
 	bb_http *http;    /* borrowed from the connection */
-	char *default_ws; /* owned; the Workspace property, or NULL */
+	char *default_ws; /* owned; the Workspace property, or the
+			   * only workspace the credentials see */
+	char *ws_choices; /* owned; "a, b" when there are several and no
+			   * default, else NULL */
 	bb_err err;       /* why the last virtual-table call failed */
 	bb_err warnings[BB_MAX_WARNINGS]; /* non-fatal faults of a statement */
 	int nwarnings;
@@ -36,6 +39,12 @@ void bb_engine_close(bb_engine *e);
 /* Forgets the error and warnings of the previous statement. */
 void bb_engine_reset(bb_engine *e);
 void bb_engine_warn(bb_engine *e, const bb_err *w);
+
+/* Without a Workspace property: the user's only workspace becomes the
+ * default; several are remembered, so that a query which needs one says
+ * which there are. One request (GET /workspaces, slugs only); a failure
+ * leaves things as they were (the query will tell). */
+void bb_engine_find_default(bb_engine *e);
 
 /* Opens workspace ws as a schema holding every table (attached once). */
 bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err);

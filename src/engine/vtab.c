@@ -392,7 +392,7 @@ static int apply_args(bb_vtab *v, bb_cursor *c, const char *plan, int argc,
 }
 
 /* Plans the levels: one fan-out scan per open path key, then the table. */
-static void plan_levels(bb_vtab *v, bb_cursor *c)
+static int plan_levels(bb_vtab *v, bb_cursor *c)
 {
 	int i;
 
@@ -408,6 +408,20 @@ static void plan_levels(bb_vtab *v, bb_cursor *c)
 		}
 		if (c->fixed[i])
 			continue;
+		/* With several workspaces and no default, which one is meant
+		 * is the user's to say: reading them all would mix them. */
+		if (strcmp(v->keys[i], "workspace") == 0 && v->e->ws_choices) {
+			bb_err err;
+
+			bb_err_set(
+				&err, BB_E_GENERAL, 0,
+				"%s: the credentials see several workspaces "
+				"(%s); set the Workspace property, add WHERE "
+				"Workspace = '...', or name one as the schema "
+				"(ws.%s)",
+				v->t->name, v->e->ws_choices, v->t->name);
+			return fail(v, &err);
+		}
 		f = bb_table_fanout(v->t, v->keys[i]);
 		ft = f ? bb_table_find(f->table) : NULL;
 		if (!ft)
@@ -420,6 +434,7 @@ static void plan_levels(bb_vtab *v, bb_cursor *c)
 	c->lv[c->nlv].t = v->t;
 	c->lv[c->nlv].key = -1;
 	c->nlv++;
+	return SQLITE_OK;
 }
 
 /* Every value of a table's list parameters (PullRequests' states), as
@@ -672,7 +687,9 @@ static int x_filter(sqlite3_vtab_cursor *cur, int idx, const char *plan,
 		if (v->t->cols[i].param_all &&
 		    !all_param_values(c, &v->t->cols[i]))
 			return SQLITE_NOMEM;
-	plan_levels(v, c);
+	rc = plan_levels(v, c);
+	if (rc != SQLITE_OK)
+		return rc;
 	return step(v, c);
 }
 

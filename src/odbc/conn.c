@@ -109,6 +109,7 @@ SQLRETURN bb_connect(bb_dbc *dbc, const char *conn_str, char **out_str)
 	if (!bb_engine_open(&dbc->engine, &dbc->http,
 			    bb_props_get(&dbc->props, BB_P_WORKSPACE), &err))
 		return connect_fail(dbc, &err, "engine");
+	bb_engine_find_default(&dbc->engine);
 	/* Without its catalog a connection still runs queries; the catalog
 	 * functions try again and report the failure themselves. */
 	dbc->catalog_ready =

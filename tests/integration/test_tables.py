@@ -464,6 +464,25 @@ class TestCatalog(Base):
         cur.execute("DROP TABLE watch")
 
 
+class TestDefaultWorkspace(unittest.TestCase):
+    def test_several_workspaces_need_a_choice(self):
+        cn = pyodbc.connect(CONN.replace(";Workspace=acme", ""),
+                            autocommit=True)
+        cur = cn.cursor()
+        n = cur.execute("SELECT COUNT(*) FROM Workspaces").fetchone()[0]
+        self.assertEqual(n, 2)
+        with self.assertRaises(pyodbc.Error) as ctx:
+            cur.execute("SELECT * FROM Repositories")
+        self.assertEqual(ctx.exception.args[0], "HY000")
+        self.assertIn("acme, globex", ctx.exception.args[1])
+        n = cur.execute("SELECT COUNT(*) FROM Repositories WHERE "
+                        "Workspace = 'globex'").fetchone()[0]
+        self.assertEqual(n, len(emu.all_values("/repositories/globex")))
+        n = cur.execute("SELECT COUNT(*) FROM acme.Repositories").fetchone()[0]
+        self.assertGreater(n, 120)
+        cn.close()
+
+
 class TestFaults(unittest.TestCase):
     def test_access_token_over_bearer(self):
         conn = CONN.replace("User=demo;ApiToken=demo-token",
