@@ -57,6 +57,9 @@ const bb_prop_def bb_prop_defs[BB_P_COUNT] = {
 	[BB_P_PARALLEL] = {"ParallelRequests", NULL, "16", false,
 			   "requests sent at once when a query reads many "
 			   "repositories (1 to 16; 1 reads one at a time)"},
+	[BB_P_MAX_REQUESTS] = {"MaxRequests", NULL, "10000", false,
+			       "API requests one statement may make before it "
+			       "fails with a clear error (0: no limit)"},
 	[BB_P_CA_FILE] = {"CAFile", NULL, NULL, false,
 			  "PEM file of CA certificates, instead of the "
 			  "system's"},

@@ -8,6 +8,41 @@
 #include "engine/scan.h"
 #include "json/value.h"
 
+/*
+ * What SQL may do to the engine: the connection's data lives in memory,
+ * and no statement may reach a file. ATTACH of anything but ":memory:"
+ * and DETACH (the engine's own workspace schemas) are refused, as are
+ * the pragmas that change where or how SQLite writes.
+ */
+static int authorize(void *arg, int action, const char *a, const char *b,
+		     const char *db, const char *trigger)
+{
+	static const char *const pragmas[] = {
+		"writable_schema", "temp_store_directory",
+		"data_store_directory", "trusted_schema", "mmap_size"};
+	const bb_engine *e = arg;
+	size_t i;
+
+	switch (action) {
+	case SQLITE_ATTACH:
+		return a && (strcmp(a, ":memory:") == 0 || strcmp(a, "") == 0)
+			       ? SQLITE_OK
+			       : SQLITE_DENY;
+	case SQLITE_DETACH:
+		return e->internal ? SQLITE_OK : SQLITE_DENY;
+	case SQLITE_PRAGMA:
+		for (i = 0; a && i < BB_ARRAY_LEN(pragmas); i++)
+			if (bb_strcasecmp(a, pragmas[i]) == 0)
+				return SQLITE_DENY;
+		return SQLITE_OK;
+	case SQLITE_FUNCTION:
+		return b && bb_strcasecmp(b, "load_extension") == 0
+			       ? SQLITE_DENY
+			       : SQLITE_OK;
+	}
+	return SQLITE_OK;
+}
+
 bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,
 		    bb_err *err)
 {
@@ -31,6 +66,7 @@ bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,
 		return false;
 	}
 	sqlite3_extended_result_codes(e->db, 1);
+	sqlite3_set_authorizer(e->db, authorize, e);
 	if (!bb_vtab_register(e, err)) {
 		bb_engine_close(e);
 		return false;
@@ -91,8 +127,10 @@ bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
 			   "cannot open workspace %s as a schema: %s", ws,
 			   sqlite3_errmsg(e->db));
 		sql = sqlite3_mprintf("DETACH \"%w\"", ws);
+		e->internal = true;
 		if (sql)
 			sqlite3_exec(e->db, sql, NULL, NULL, NULL);
+		e->internal = false;
 		sqlite3_free(sql);
 		return false;
 	}

@@ -31,6 +31,8 @@ typedef struct bb_engine {
 	int nwarnings;
 	char schemas[BB_MAX_SCHEMAS][128]; /* workspaces opened as schemas */
 	int nschemas;
+	bool internal; /* the engine itself runs a statement the authorizer
+			* refuses to applications (DETACH) */
 } bb_engine;
 
 bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,

@@ -39,4 +39,19 @@ SQLRETURN bb_describe_out(bb_stmt *s, SQLUSMALLINT col, SQLPOINTER name,
 			  SQLSMALLINT *type, SQLULEN *size, SQLSMALLINT *digits,
 			  SQLSMALLINT *nullable, bool wide);
 
+/* The shared bodies of ANSI and wide entry points, once their strings
+ * are UTF-8; each takes the strings and frees them. */
+SQLRETURN bb_connect_taking(bb_dbc *dbc, char *d, char *u, char *p);
+SQLRETURN bb_driver_connect_taking(bb_dbc *dbc, char *cs, SQLPOINTER out,
+				   SQLSMALLINT out_max, SQLSMALLINT *out_len,
+				   bool wide);
+SQLRETURN bb_sql_taking(bb_stmt *s, char *sql, bool execute);
+SQLRETURN bb_catalog_taking(bb_stmt *s, bool columns, char *a[4]);
+SQLRETURN bb_native_sql_taking(bb_dbc *dbc, char *q, SQLPOINTER out,
+			       SQLINTEGER out_max, SQLINTEGER *out_len,
+			       bool wide);
+SQLRETURN bb_diag_rec_out(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
+			  SQLPOINTER state, SQLINTEGER *native, SQLPOINTER msg,
+			  SQLSMALLINT msg_max, SQLSMALLINT *msg_len, bool wide);
+
 #endif

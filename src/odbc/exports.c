@@ -9,6 +9,7 @@
 #include "odbc/handles.h"
 #include "odbc/export.h"
 #include "util/str.h"
+#include "sql/rewrite.h"
 
 char *bb_in_str(const SQLCHAR *s, SQLLEN len)
 {
@@ -99,20 +100,13 @@ char *bb_connect_string(const char *dsn, const char *uid, const char *pwd)
 	return bb_buf_steal(&b);
 }
 
-SQLRETURN SQL_API SQLConnect(SQLHDBC h, SQLCHAR *dsn, SQLSMALLINT dsn_len,
-			     SQLCHAR *uid, SQLSMALLINT uid_len, SQLCHAR *pwd,
-			     SQLSMALLINT pwd_len)
+/* SQLConnect(W) once the strings are UTF-8: takes and frees them. */
+SQLRETURN bb_connect_taking(bb_dbc *dbc, char *d, char *u, char *p)
 {
-	char *d, *u, *p, *cs;
-	SQLRETURN rc;
+	char *cs = bb_connect_string(d ? d : "", u, p);
+	SQLRETURN rc = cs ? bb_connect(dbc, cs, NULL)
+			  : bb_diag_add(&dbc->diag, BB_E_NOMEM, 0, NULL, NULL);
 
-	ENTER_DBC(h);
-	d = bb_in_str(dsn, dsn_len);
-	u = bb_in_str(uid, uid_len);
-	p = bb_in_str(pwd, pwd_len);
-	cs = bb_connect_string(d ? d : "", u, p);
-	rc = cs ? bb_connect(dbc, cs, NULL)
-		: bb_diag_add(&dbc->diag, BB_E_NOMEM, 0, NULL, NULL);
 	if (p)
 		bb_wipe(p);
 	if (cs)
@@ -124,23 +118,21 @@ SQLRETURN SQL_API SQLConnect(SQLHDBC h, SQLCHAR *dsn, SQLSMALLINT dsn_len,
 	return rc;
 }
 
-SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in,
-				   SQLSMALLINT in_len, SQLCHAR *out,
+/* SQLDriverConnect(W) once the string is UTF-8: takes and frees it. */
+SQLRETURN bb_driver_connect_taking(bb_dbc *dbc, char *cs, SQLPOINTER out,
 				   SQLSMALLINT out_max, SQLSMALLINT *out_len,
-				   SQLUSMALLINT completion)
+				   bool wide)
 {
-	char *cs, *full = NULL;
+	char *full = NULL;
 	SQLRETURN rc, rc2;
 
-	ENTER_DBC(h);
-	cs = bb_in_str(in, in_len);
 	rc = bb_connect(dbc, cs ? cs : "", &full);
 	if (cs)
 		bb_wipe(cs);
 	free(cs);
 	if (SQL_SUCCEEDED(rc) && full) {
 		rc2 = bb_out_str_small(&dbc->diag, full, out, out_max, out_len,
-				       false);
+				       wide);
 		if (rc2 != SQL_SUCCESS)
 			rc = rc2;
 	}
@@ -148,6 +140,26 @@ SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in,
 		bb_wipe(full);
 	free(full);
 	return rc;
+}
+
+SQLRETURN SQL_API SQLConnect(SQLHDBC h, SQLCHAR *dsn, SQLSMALLINT dsn_len,
+			     SQLCHAR *uid, SQLSMALLINT uid_len, SQLCHAR *pwd,
+			     SQLSMALLINT pwd_len)
+{
+	ENTER_DBC(h);
+	return bb_connect_taking(dbc, bb_in_str(dsn, dsn_len),
+				 bb_in_str(uid, uid_len),
+				 bb_in_str(pwd, pwd_len));
+}
+
+SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in,
+				   SQLSMALLINT in_len, SQLCHAR *out,
+				   SQLSMALLINT out_max, SQLSMALLINT *out_len,
+				   SQLUSMALLINT completion)
+{
+	ENTER_DBC(h);
+	return bb_driver_connect_taking(dbc, bb_in_str(in, in_len), out,
+					out_max, out_len, false);
 }
 
 SQLRETURN SQL_API SQLDisconnect(SQLHDBC h)
@@ -204,17 +216,23 @@ SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT h, SQLSMALLINT type)
 	return bb_get_type_info(s, type);
 }
 
-SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
+/* SQLPrepare(W) and SQLExecDirect(W) once the SQL is UTF-8: takes and
+ * frees it. */
+SQLRETURN bb_sql_taking(bb_stmt *s, char *sql, bool execute)
 {
-	char *q;
 	SQLRETURN rc;
 
-	ENTER_STMT(h);
-	q = bb_in_str(sql, len);
-	rc = q ? bb_prepare(s, q)
-	       : bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
-	free(q);
+	if (!sql)
+		return bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
+	rc = execute ? bb_exec_direct(s, sql) : bb_prepare(s, sql);
+	free(sql);
 	return rc;
+}
+
+SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
+{
+	ENTER_STMT(h);
+	return bb_sql_taking(s, bb_in_str(sql, len), false);
 }
 
 SQLRETURN SQL_API SQLExecute(SQLHSTMT h)
@@ -225,15 +243,8 @@ SQLRETURN SQL_API SQLExecute(SQLHSTMT h)
 
 SQLRETURN SQL_API SQLExecDirect(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
 {
-	char *q;
-	SQLRETURN rc;
-
 	ENTER_STMT(h);
-	q = bb_in_str(sql, len);
-	rc = q ? bb_exec_direct(s, q)
-	       : bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
-	free(q);
-	return rc;
+	return bb_sql_taking(s, bb_in_str(sql, len), true);
 }
 
 SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT h, SQLSMALLINT *n)
@@ -349,35 +360,55 @@ SQLRETURN SQL_API SQLNumParams(SQLHSTMT h, SQLSMALLINT *n)
 	return SQL_SUCCESS;
 }
 
-SQLRETURN SQL_API SQLNativeSql(SQLHDBC h, SQLCHAR *in, SQLINTEGER in_len,
-			       SQLCHAR *out, SQLINTEGER out_max,
-			       SQLINTEGER *out_len)
+/* SQLNativeSql(W): the SQL the engine runs for the application's text
+ * (escapes and dialect rewritten); takes and frees q. */
+SQLRETURN bb_native_sql_taking(bb_dbc *dbc, char *q, SQLPOINTER out,
+			       SQLINTEGER out_max, SQLINTEGER *out_len,
+			       bool wide)
 {
-	char *q;
+	bb_sql_info info;
+	bb_err err;
+	bb_buf sql;
 	SQLLEN n = 0;
 	SQLRETURN rc;
 
-	ENTER_DBC(h);
-	q = bb_in_str(in, in_len);
 	if (!q)
 		return bb_diag_add(&dbc->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
-	rc = bb_out_str(&dbc->diag, q, out, out_max, &n, false);
-	if (out_len)
-		*out_len = (SQLINTEGER)n;
+	bb_buf_init(&sql);
+	if (!bb_sql_rewrite(q, &sql, &info, &err)) {
+		rc = bb_diag_err(&dbc->diag, &err, "sql");
+	} else {
+		rc = bb_out_str(&dbc->diag, sql.data ? sql.data : "", out,
+				out_max, &n, wide);
+		if (out_len)
+			*out_len = (SQLINTEGER)n;
+	}
+	bb_buf_free(&sql);
 	free(q);
 	return rc;
 }
 
-SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
-				SQLCHAR *state, SQLINTEGER *native,
-				SQLCHAR *msg, SQLSMALLINT msg_max,
-				SQLSMALLINT *msg_len)
+SQLRETURN SQL_API SQLNativeSql(SQLHDBC h, SQLCHAR *in, SQLINTEGER in_len,
+			       SQLCHAR *out, SQLINTEGER out_max,
+			       SQLINTEGER *out_len)
+{
+	ENTER_DBC(h);
+	return bb_native_sql_taking(dbc, bb_in_str(in, in_len), out, out_max,
+				    out_len, false);
+}
+
+/* SQLGetDiagRec(W): the SQLSTATE as 5 characters and the message, in
+ * the application's width. */
+SQLRETURN bb_diag_rec_out(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
+			  SQLPOINTER state, SQLINTEGER *native, SQLPOINTER msg,
+			  SQLSMALLINT msg_max, SQLSMALLINT *msg_len, bool wide)
 {
 	bb_diag *d = bb_diag_of(type, h);
-	char st[6];
-	SQLINTEGER nat;
 	const char *text;
+	SQLINTEGER nat;
 	SQLRETURN rc;
+	char st[6];
+	int i;
 
 	if (!d)
 		return SQL_INVALID_HANDLE;
@@ -386,11 +417,24 @@ SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
 	rc = bb_get_diag_rec(d, rec, st, &nat, &text);
 	if (rc != SQL_SUCCESS)
 		return rc;
-	if (state)
-		memcpy(state, st, 6);
+	for (i = 0; state && i < 6; i++) {
+		if (wide)
+			((SQLWCHAR *)state)[i] = (SQLWCHAR)(unsigned char)st[i];
+		else
+			((SQLCHAR *)state)[i] = (SQLCHAR)st[i];
+	}
 	if (native)
 		*native = nat;
-	return bb_out_str_small(NULL, text, msg, msg_max, msg_len, false);
+	return bb_out_str_small(NULL, text, msg, msg_max, msg_len, wide);
+}
+
+SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
+				SQLCHAR *state, SQLINTEGER *native,
+				SQLCHAR *msg, SQLSMALLINT msg_max,
+				SQLSMALLINT *msg_len)
+{
+	return bb_diag_rec_out(type, h, rec, state, native, msg, msg_max,
+			       msg_len, false);
 }
 
 SQLRETURN SQL_API SQLGetDiagField(SQLSMALLINT type, SQLHANDLE h,
@@ -406,25 +450,29 @@ SQLRETURN SQL_API SQLGetDiagField(SQLSMALLINT type, SQLHANDLE h,
 				 false);
 }
 
+/* SQLTables(W) and SQLColumns(W) once the arguments are UTF-8: takes
+ * and frees them. */
+SQLRETURN bb_catalog_taking(bb_stmt *s, bool columns, char *a[4])
+{
+	SQLRETURN rc = columns ? bb_catalog_columns(s, a[0], a[1], a[2], a[3])
+			       : bb_catalog_tables(s, a[0], a[1], a[2], a[3]);
+	int i;
+
+	for (i = 0; i < 4; i++)
+		free(a[i]);
+	return rc;
+}
+
 SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len,
 			    SQLCHAR *schem, SQLSMALLINT schem_len,
 			    SQLCHAR *table, SQLSMALLINT table_len,
 			    SQLCHAR *types, SQLSMALLINT types_len)
 {
-	char *c, *sc, *t, *ty;
-	SQLRETURN rc;
-
 	ENTER_STMT(h);
-	c = bb_in_str(cat, cat_len);
-	sc = bb_in_str(schem, schem_len);
-	t = bb_in_str(table, table_len);
-	ty = bb_in_str(types, types_len);
-	rc = bb_catalog_tables(s, c, sc, t, ty);
-	free(c);
-	free(sc);
-	free(t);
-	free(ty);
-	return rc;
+	char *a[4] = {bb_in_str(cat, cat_len), bb_in_str(schem, schem_len),
+		      bb_in_str(table, table_len), bb_in_str(types, types_len)};
+
+	return bb_catalog_taking(s, false, a);
 }
 
 SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len,
@@ -432,20 +480,11 @@ SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *cat, SQLSMALLINT cat_len,
 			     SQLCHAR *table, SQLSMALLINT table_len,
 			     SQLCHAR *col, SQLSMALLINT col_len)
 {
-	char *c, *sc, *t, *co;
-	SQLRETURN rc;
-
 	ENTER_STMT(h);
-	c = bb_in_str(cat, cat_len);
-	sc = bb_in_str(schem, schem_len);
-	t = bb_in_str(table, table_len);
-	co = bb_in_str(col, col_len);
-	rc = bb_catalog_columns(s, c, sc, t, co);
-	free(c);
-	free(sc);
-	free(t);
-	free(co);
-	return rc;
+	char *a[4] = {bb_in_str(cat, cat_len), bb_in_str(schem, schem_len),
+		      bb_in_str(table, table_len), bb_in_str(col, col_len)};
+
+	return bb_catalog_taking(s, true, a);
 }
 
 SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT op)

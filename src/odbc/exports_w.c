@@ -23,25 +23,10 @@ SQLRETURN SQL_API SQLConnectW(SQLHDBC h, SQLWCHAR *dsn, SQLSMALLINT dsn_len,
 			      SQLWCHAR *uid, SQLSMALLINT uid_len, SQLWCHAR *pwd,
 			      SQLSMALLINT pwd_len)
 {
-	char *d, *u, *p, *cs;
-	SQLRETURN rc;
-
 	ENTER_DBC(h);
-	d = bb_in_wstr(dsn, dsn_len);
-	u = bb_in_wstr(uid, uid_len);
-	p = bb_in_wstr(pwd, pwd_len);
-	cs = bb_connect_string(d ? d : "", u, p);
-	rc = cs ? bb_connect(dbc, cs, NULL)
-		: bb_diag_add(&dbc->diag, BB_E_NOMEM, 0, NULL, NULL);
-	if (p)
-		bb_wipe(p);
-	if (cs)
-		bb_wipe(cs);
-	free(d);
-	free(u);
-	free(p);
-	free(cs);
-	return rc;
+	return bb_connect_taking(dbc, bb_in_wstr(dsn, dsn_len),
+				 bb_in_wstr(uid, uid_len),
+				 bb_in_wstr(pwd, pwd_len));
 }
 
 SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC h, SQLHWND hwnd, SQLWCHAR *in,
@@ -49,25 +34,9 @@ SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC h, SQLHWND hwnd, SQLWCHAR *in,
 				    SQLSMALLINT out_max, SQLSMALLINT *out_len,
 				    SQLUSMALLINT completion)
 {
-	char *cs, *full = NULL;
-	SQLRETURN rc, rc2;
-
 	ENTER_DBC(h);
-	cs = bb_in_wstr(in, in_len);
-	rc = bb_connect(dbc, cs ? cs : "", &full);
-	if (cs)
-		bb_wipe(cs);
-	free(cs);
-	if (SQL_SUCCEEDED(rc) && full) {
-		rc2 = bb_out_str_small(&dbc->diag, full, out, out_max, out_len,
-				       true);
-		if (rc2 != SQL_SUCCESS)
-			rc = rc2;
-	}
-	if (full)
-		bb_wipe(full);
-	free(full);
-	return rc;
+	return bb_driver_connect_taking(dbc, bb_in_wstr(in, in_len), out,
+					out_max, out_len, true);
 }
 
 SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER val,
@@ -122,28 +91,14 @@ SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT h, SQLSMALLINT type)
 
 SQLRETURN SQL_API SQLPrepareW(SQLHSTMT h, SQLWCHAR *sql, SQLINTEGER len)
 {
-	char *q;
-	SQLRETURN rc;
-
 	ENTER_STMT(h);
-	q = bb_in_wstr(sql, len);
-	rc = q ? bb_prepare(s, q)
-	       : bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
-	free(q);
-	return rc;
+	return bb_sql_taking(s, bb_in_wstr(sql, len), false);
 }
 
 SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT h, SQLWCHAR *sql, SQLINTEGER len)
 {
-	char *q;
-	SQLRETURN rc;
-
 	ENTER_STMT(h);
-	q = bb_in_wstr(sql, len);
-	rc = q ? bb_exec_direct(s, q)
-	       : bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
-	free(q);
-	return rc;
+	return bb_sql_taking(s, bb_in_wstr(sql, len), true);
 }
 
 SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT h, SQLUSMALLINT col, SQLWCHAR *name,
@@ -169,19 +124,9 @@ SQLRETURN SQL_API SQLNativeSqlW(SQLHDBC h, SQLWCHAR *in, SQLINTEGER in_len,
 				SQLWCHAR *out, SQLINTEGER out_max,
 				SQLINTEGER *out_len)
 {
-	char *q;
-	SQLLEN n = 0;
-	SQLRETURN rc;
-
 	ENTER_DBC(h);
-	q = bb_in_wstr(in, in_len);
-	if (!q)
-		return bb_diag_add(&dbc->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
-	rc = bb_out_str(&dbc->diag, q, out, out_max, &n, true);
-	if (out_len)
-		*out_len = (SQLINTEGER)n;
-	free(q);
-	return rc;
+	return bb_native_sql_taking(dbc, bb_in_wstr(in, in_len), out, out_max,
+				    out_len, true);
 }
 
 SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
@@ -189,26 +134,8 @@ SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec,
 				 SQLWCHAR *msg, SQLSMALLINT msg_max,
 				 SQLSMALLINT *msg_len)
 {
-	bb_diag *d = bb_diag_of(type, h);
-	char st[6];
-	SQLINTEGER nat;
-	const char *text;
-	SQLRETURN rc;
-	int i;
-
-	if (!d)
-		return SQL_INVALID_HANDLE;
-	if (msg_max < 0)
-		return SQL_ERROR;
-	rc = bb_get_diag_rec(d, rec, st, &nat, &text);
-	if (rc != SQL_SUCCESS)
-		return rc;
-	if (state)
-		for (i = 0; i < 6; i++)
-			state[i] = (SQLWCHAR)(unsigned char)st[i];
-	if (native)
-		*native = nat;
-	return bb_out_str_small(NULL, text, msg, msg_max, msg_len, true);
+	return bb_diag_rec_out(type, h, rec, state, native, msg, msg_max,
+			       msg_len, true);
 }
 
 SQLRETURN SQL_API SQLGetDiagFieldW(SQLSMALLINT type, SQLHANDLE h,
@@ -243,20 +170,12 @@ SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
 			     SQLWCHAR *table, SQLSMALLINT table_len,
 			     SQLWCHAR *types, SQLSMALLINT types_len)
 {
-	char *c, *sc, *t, *ty;
-	SQLRETURN rc;
-
 	ENTER_STMT(h);
-	c = bb_in_wstr(cat, cat_len);
-	sc = bb_in_wstr(schem, schem_len);
-	t = bb_in_wstr(table, table_len);
-	ty = bb_in_wstr(types, types_len);
-	rc = bb_catalog_tables(s, c, sc, t, ty);
-	free(c);
-	free(sc);
-	free(t);
-	free(ty);
-	return rc;
+	char *a[4] = {bb_in_wstr(cat, cat_len), bb_in_wstr(schem, schem_len),
+		      bb_in_wstr(table, table_len),
+		      bb_in_wstr(types, types_len)};
+
+	return bb_catalog_taking(s, false, a);
 }
 
 SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
@@ -264,18 +183,9 @@ SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *cat, SQLSMALLINT cat_len,
 			      SQLWCHAR *table, SQLSMALLINT table_len,
 			      SQLWCHAR *col, SQLSMALLINT col_len)
 {
-	char *c, *sc, *t, *co;
-	SQLRETURN rc;
-
 	ENTER_STMT(h);
-	c = bb_in_wstr(cat, cat_len);
-	sc = bb_in_wstr(schem, schem_len);
-	t = bb_in_wstr(table, table_len);
-	co = bb_in_wstr(col, col_len);
-	rc = bb_catalog_columns(s, c, sc, t, co);
-	free(c);
-	free(sc);
-	free(t);
-	free(co);
-	return rc;
+	char *a[4] = {bb_in_wstr(cat, cat_len), bb_in_wstr(schem, schem_len),
+		      bb_in_wstr(table, table_len), bb_in_wstr(col, col_len)};
+
+	return bb_catalog_taking(s, true, a);
 }

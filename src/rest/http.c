@@ -77,6 +77,9 @@ bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
 	h->max_retries = (int)bb_props_get_long(p, BB_P_MAX_RETRIES, 3);
 	if (h->max_retries < 0 || h->max_retries > 10)
 		h->max_retries = 3;
+	h->max_requests = bb_props_get_long(p, BB_P_MAX_REQUESTS, 10000);
+	if (h->max_requests < 0)
+		h->max_requests = 10000;
 	h->parallel = (int)bb_props_get_long(p, BB_P_PARALLEL, 16);
 	if (h->parallel < 1 || h->parallel > BB_PREFETCH_MAX)
 		h->parallel = BB_PREFETCH_MAX;
@@ -257,6 +260,7 @@ static CURLcode perform(bb_http *h, const char *url, bb_response *r)
 	curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, &r->body);
 	rc = curl_easy_perform(h->curl);
 	h->requests++;
+	h->stmt_requests++;
 	if (rc == CURLE_OK)
 		curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &r->status);
 	bb_log_request(h->log, "GET", path_of(h, url), r->status, r->body.len,
@@ -273,10 +277,20 @@ bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err)
 		return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
 				  "refusing to follow a link to another host "
 				  "than BaseURL's");
+	if (bb_http_recall(h, url, resp))
+		return true;
 	if (bb_http_take_prefetched(h, url, resp)) {
 		h->connected = true;
+		bb_http_remember(h, url, &resp->body);
 		return true;
 	}
+	if (h->max_requests && h->stmt_requests >= h->max_requests)
+		return bb_err_set(err, BB_E_GENERAL, 0,
+				  "the statement needed more than %ld API "
+				  "requests (MaxRequests): narrow it with "
+				  "WHERE on Workspace, RepositorySlug or other "
+				  "keys, or raise MaxRequests",
+				  h->max_requests);
 	for (attempt = 0;; attempt++) {
 		long wait;
 
@@ -284,6 +298,7 @@ bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err)
 		if (rc == CURLE_OK && resp->status >= 200 &&
 		    resp->status < 300) {
 			h->connected = true;
+			bb_http_remember(h, url, &resp->body);
 			return true;
 		}
 		if (rc != CURLE_OK && !transient(rc))

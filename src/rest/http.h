@@ -28,6 +28,13 @@ typedef struct bb_prefetched {
 	long status;
 } bb_prefetched;
 
+/* A page already read by this statement, kept in case it asks again (a
+ * nested loop reading an inner table once per outer row). */
+typedef struct bb_cached {
+	char *url;   /* owned */
+	bb_buf body; /* owned */
+} bb_cached;
+
 typedef struct bb_http {
 	CURL *curl;     /* owned; reused for keep-alive */
 	char *base_url; /* owned; BaseURL without a trailing slash */
@@ -35,7 +42,12 @@ typedef struct bb_http {
 	bb_log *log;    /* borrowed from the connection */
 	long timeout_s;
 	int max_retries;
-	int parallel;      /* ParallelRequests: pages fetched at once */
+	int parallel;       /* ParallelRequests: pages fetched at once */
+	long max_requests;  /* MaxRequests a statement may make, 0: any */
+	long stmt_requests; /* requests made by the current statement */
+	bb_cached *seen;    /* owned; pages this statement read */
+	int nseen, capseen;
+	size_t seen_bytes; /* their total size, bounded */
 	bool connected;    /* a request has succeeded: faults are 08S01 */
 	unsigned requests; /* HTTP requests made, retries included */
 	struct curl_slist *headers;     /* owned; Accept and User-Agent */
@@ -76,6 +88,10 @@ void bb_http_forget(bb_http *h);
 /* For http.c: a kept page for url, moved into r; false if none. */
 bool bb_http_take_prefetched(bb_http *h, const char *url, bb_response *r);
 void bb_http_prefetch_cleanup(bb_http *h);
+/* The pages a statement read: kept (bounded) and given again to a get of
+ * the same URL within the statement, without a request. */
+void bb_http_remember(bb_http *h, const char *url, const bb_buf *body);
+bool bb_http_recall(bb_http *h, const char *url, bb_response *r);
 
 /* True if url points at the same origin as the BaseURL: `next` links are
  * followed as given, but never to another host with our credentials. */

@@ -32,8 +32,68 @@ static void drop(bb_http *h, int i)
 
 void bb_http_forget(bb_http *h)
 {
+	int i;
+
 	while (h->ncache)
 		drop(h, h->ncache - 1);
+	for (i = 0; i < h->nseen; i++) {
+		free(h->seen[i].url);
+		bb_buf_free(&h->seen[i].body);
+	}
+	free(h->seen);
+	h->seen = NULL;
+	h->nseen = h->capseen = 0;
+	h->seen_bytes = 0;
+	h->stmt_requests = 0;
+}
+
+#define SEEN_MAX_BYTES (16u * 1024 * 1024)
+
+/* Keeps a copy of a page this statement read; silently not when the
+ * bound is reached or memory runs out (the page is then read again). */
+void bb_http_remember(bb_http *h, const char *url, const bb_buf *body)
+{
+	bb_cached *c;
+
+	if (h->seen_bytes + body->len > SEEN_MAX_BYTES)
+		return;
+	if (h->nseen == h->capseen) {
+		int cap = h->capseen ? h->capseen * 2 : 32;
+
+		c = realloc(h->seen, (size_t)cap * sizeof(*c));
+		if (!c)
+			return;
+		h->seen = c;
+		h->capseen = cap;
+	}
+	c = &h->seen[h->nseen];
+	c->url = bb_strdup(url);
+	bb_buf_init(&c->body);
+	if (!c->url ||
+	    !bb_buf_append(&c->body, body->data ? body->data : "", body->len)) {
+		free(c->url);
+		bb_buf_free(&c->body);
+		return;
+	}
+	h->seen_bytes += body->len;
+	h->nseen++;
+}
+
+bool bb_http_recall(bb_http *h, const char *url, bb_response *r)
+{
+	int i;
+
+	for (i = h->nseen - 1; i >= 0; i--) {
+		if (strcmp(h->seen[i].url, url) != 0)
+			continue;
+		bb_buf_reset(&r->body);
+		r->status = 200;
+		return bb_buf_append(&r->body,
+				     h->seen[i].body.data ? h->seen[i].body.data
+							  : "",
+				     h->seen[i].body.len);
+	}
+	return false;
 }
 
 /* Hands a kept page to a get of the same URL; false if none is kept. */
@@ -113,6 +173,7 @@ void bb_http_prefetch(bb_http *h, char *const urls[], int n)
 		curl_easy_getinfo(c, CURLINFO_TOTAL_TIME, &secs);
 		curl_multi_remove_handle(h->multi, c);
 		h->requests++;
+		h->stmt_requests++;
 		bb_log_request(h->log, "GET",
 			       got[i].url + (bb_http_same_origin(h, got[i].url)
 						     ? strlen(h->origin)

@@ -377,6 +377,13 @@ static size_t rewrite(ctx *c, size_t i, bool in_brace, int depth)
 			parens--;
 		/* TOP n of the statement itself; a subquery's would need its
 		 * LIMIT inside its parentheses and is left to the engine. */
+		/* VACUUM INTO writes a file; the engine's data is memory. */
+		if (depth == 0 && bb_tok_is(t, "VACUUM")) {
+			bb_err_set(c->err, BB_E_PERMISSION, 0,
+				   "VACUUM is not allowed: the driver's "
+				   "engine never writes files");
+			return c->tk->n - 1;
+		}
 		if (depth == 0 && parens == 0 && !in_brace && !top &&
 		    bb_tok_is(t, "SELECT")) {
 			top = take_top(c, &i);

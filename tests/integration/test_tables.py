@@ -464,6 +464,43 @@ class TestCatalog(Base):
         cur.execute("DROP TABLE watch")
 
 
+class TestBounds(Base):
+    """No statement can make unbounded requests or touch a file."""
+
+    def test_nested_loop_reads_each_page_once(self):
+        emu.clear_requests()
+        self.rows("SELECT COUNT(*) AS n FROM (SELECT Slug FROM Repositories "
+                  "LIMIT 20) r WHERE EXISTS (SELECT 1 FROM PullRequests p "
+                  "WHERE p.AuthorDisplayName = r.Slug)")
+        reqs = emu.requests()
+        urls = [(r["path"], r["query"]) for r in reqs]
+        self.assertEqual(len(urls), len(set(urls)), "a page read twice")
+
+    def test_request_cap(self):
+        cn = pyodbc.connect(CONN + ";MaxRequests=20", autocommit=True)
+        with self.assertRaises(pyodbc.Error) as ctx:
+            cn.cursor().execute("SELECT COUNT(*) FROM PullRequests").fetchall()
+        self.assertIn("MaxRequests", ctx.exception.args[1])
+        # The cap is per statement: the next one starts afresh.
+        n = cn.cursor().execute("SELECT COUNT(*) FROM Workspaces").fetchone()
+        self.assertEqual(n[0], 2)
+        cn.close()
+
+    def test_no_files(self):
+        import tempfile
+        d = tempfile.mkdtemp()
+        path = os.path.join(d, "x.db")
+        cur = self.cn.cursor()
+        for sql in (f"ATTACH DATABASE '{path}' AS e",
+                    f"VACUUM INTO '{path}'",
+                    "PRAGMA writable_schema = ON",
+                    "SELECT load_extension('x')"):
+            with self.assertRaises(pyodbc.Error, msg=sql):
+                cur.execute(sql)
+        self.assertFalse(os.path.exists(path))
+        os.rmdir(d)
+
+
 class TestDefaultWorkspace(unittest.TestCase):
     def test_several_workspaces_need_a_choice(self):
         cn = pyodbc.connect(CONN.replace(";Workspace=acme", ""),
