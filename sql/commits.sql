@@ -3,6 +3,7 @@
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   none
 CREATE TABLE Commits (
   Workspace             VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug        VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -35,6 +36,7 @@ CREATE TABLE Commits (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   commit = Commits.Hash
+-- @writes   insert, update, delete
 CREATE TABLE CommitComments (
   Workspace          VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug     VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -66,6 +68,7 @@ CREATE TABLE CommitComments (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   commit = Commits.Hash
+-- @writes   none
 CREATE TABLE CommitStatuses (
   Workspace          VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug     VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -90,6 +93,7 @@ CREATE TABLE CommitStatuses (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   commit = Commits.Hash
+-- @writes   update, delete
 CREATE TABLE Reports (
   Workspace          VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug     VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -118,6 +122,7 @@ CREATE TABLE Reports (
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   commit = Commits.Hash
 -- @fanout   report_id = Reports.Uuid
+-- @writes   insert, update, delete
 CREATE TABLE ReportAnnotations (
   Workspace          VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug     VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -145,6 +150,7 @@ CREATE TABLE ReportAnnotations (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   commit = Commits.Hash
+-- @writes   none
 CREATE TABLE Diffstats (
   Workspace          VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug     VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.

@@ -3,6 +3,7 @@
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, delete
 CREATE TABLE Environments (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -22,6 +23,7 @@ CREATE TABLE Environments (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   none
 CREATE TABLE Deployments (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -57,6 +59,7 @@ CREATE TABLE Deployments (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   environment_uuid = Environments.Uuid
+-- @writes   insert, update, delete
 CREATE TABLE DeploymentVariables (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.

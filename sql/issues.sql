@@ -4,6 +4,7 @@
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @empty_on_404
+-- @writes   insert, update, delete
 CREATE TABLE Issues (
   Workspace           VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug      VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -48,6 +49,7 @@ CREATE TABLE Issues (
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   issue_id = Issues.Id
 -- @empty_on_404
+-- @writes   insert, update, delete
 CREATE TABLE IssueComments (
   Workspace           VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug      VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -75,6 +77,7 @@ CREATE TABLE IssueComments (
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   issue_id = Issues.Id
 -- @empty_on_404
+-- @writes   insert
 CREATE TABLE IssueChanges (
   Workspace           VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug      VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -117,6 +120,7 @@ CREATE TABLE IssueChanges (
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   issue_id = Issues.Id
 -- @empty_on_404
+-- @writes   insert, delete
 CREATE TABLE IssueAttachments (
   Workspace           VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug      VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -133,6 +137,7 @@ CREATE TABLE IssueAttachments (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @empty_on_404
+-- @writes   none
 CREATE TABLE Components (
   Workspace           VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug      VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -149,6 +154,7 @@ CREATE TABLE Components (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @empty_on_404
+-- @writes   none
 CREATE TABLE Milestones (
   Workspace           VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug      VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -165,6 +171,7 @@ CREATE TABLE Milestones (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @empty_on_404
+-- @writes   none
 CREATE TABLE Versions (
   Workspace           VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug      VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.

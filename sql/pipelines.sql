@@ -3,6 +3,7 @@
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert
 CREATE TABLE Pipelines (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -53,6 +54,7 @@ CREATE TABLE Pipelines (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   pipeline_uuid = Pipelines.Uuid
+-- @writes   none
 CREATE TABLE PipelineSteps (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -83,6 +85,7 @@ CREATE TABLE PipelineSteps (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, update, delete
 CREATE TABLE PipelineVariables (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -99,6 +102,7 @@ CREATE TABLE PipelineVariables (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, update, delete
 CREATE TABLE PipelineSchedules (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -122,6 +126,7 @@ CREATE TABLE PipelineSchedules (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   schedule_uuid = PipelineSchedules.Uuid
+-- @writes   none
 CREATE TABLE PipelineScheduleExecutions (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -143,6 +148,7 @@ CREATE TABLE PipelineScheduleExecutions (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   delete
 CREATE TABLE PipelineCaches (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.

@@ -2,6 +2,7 @@
 -- @endpoint /workspaces/{workspace}/projects
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   insert, update, delete
 CREATE TABLE Projects (
   Workspace               VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   Key                     VARCHAR(64)  NOT NULL, -- key | The project's key.
@@ -27,6 +28,7 @@ CREATE TABLE Projects (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   project_key = Projects.Key
+-- @writes   update, delete
 CREATE TABLE ProjectDefaultReviewers (
   Workspace       VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   ProjectKey      VARCHAR(64)  NOT NULL, -- {project_key} | The project's key.
@@ -46,6 +48,7 @@ CREATE TABLE ProjectDefaultReviewers (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   project_key = Projects.Key
+-- @writes   update, delete
 CREATE TABLE ProjectUserPermissions (
   Workspace       VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   ProjectKey      VARCHAR(64)  NOT NULL, -- {project_key} | The project's key.
@@ -65,6 +68,7 @@ CREATE TABLE ProjectUserPermissions (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   project_key = Projects.Key
+-- @writes   update, delete
 CREATE TABLE ProjectGroupPermissions (
   Workspace   VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   ProjectKey  VARCHAR(64)  NOT NULL, -- {project_key} | The project's key.
@@ -82,6 +86,7 @@ CREATE TABLE ProjectGroupPermissions (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   project_key = Projects.Key
+-- @writes   insert, delete
 CREATE TABLE ProjectDeployKeys (
   Workspace            VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   ProjectKey           VARCHAR(64)  NOT NULL, -- {project_key} | The project's key.

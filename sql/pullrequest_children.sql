@@ -4,6 +4,7 @@
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   pull_request_id = PullRequests.Id
+-- @writes   insert, update, delete
 CREATE TABLE PullRequestComments (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the pull request's repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -45,6 +46,7 @@ CREATE TABLE PullRequestComments (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   pull_request_id = PullRequests.Id
+-- @writes   none
 CREATE TABLE PullRequestCommits (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the pull request's repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -76,6 +78,7 @@ CREATE TABLE PullRequestCommits (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   pull_request_id = PullRequests.Id
+-- @writes   none
 CREATE TABLE PullRequestStatuses (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the pull request's repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -103,6 +106,7 @@ CREATE TABLE PullRequestStatuses (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   pull_request_id = PullRequests.Id
+-- @writes   insert, update, delete
 CREATE TABLE PullRequestTasks (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the pull request's repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -132,6 +136,7 @@ CREATE TABLE PullRequestTasks (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   pull_request_id = PullRequests.Id
+-- @writes   none
 CREATE TABLE PullRequestActivity (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the pull request's repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -183,6 +188,7 @@ CREATE TABLE PullRequestActivity (
 -- @each     reviewers
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   none
 CREATE TABLE PullRequestReviewers (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the pull request's repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -206,6 +212,7 @@ CREATE TABLE PullRequestReviewers (
 -- @each     participants
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   none
 CREATE TABLE PullRequestParticipants (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the pull request's repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.

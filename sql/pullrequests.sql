@@ -4,6 +4,7 @@
 -- @fields   +values.reviewers,+values.participants
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, update
 CREATE TABLE PullRequests (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the destination repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The destination repository's slug.

@@ -3,6 +3,7 @@
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, delete
 CREATE TABLE Branches (
   Workspace                   VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug              VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -33,6 +34,7 @@ CREATE TABLE Branches (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, delete
 CREATE TABLE Tags (
   Workspace                   VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug              VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -69,6 +71,7 @@ CREATE TABLE Tags (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   none
 CREATE TABLE Refs (
   Workspace                   VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug              VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.

@@ -1,6 +1,7 @@
 -- UserWorkspaces: the workspaces the current user can access, and whether the user administers each.
 -- @endpoint /user/workspaces
 -- @pagelen  100
+-- @writes   none
 CREATE TABLE UserWorkspaces (
   Workspace          VARCHAR(64)  NOT NULL, -- workspace.slug | The short label that identifies this workspace.
   WorkspaceUuid      VARCHAR(38),           -- workspace.uuid | The workspace's immutable id.
@@ -16,6 +17,7 @@ CREATE TABLE UserWorkspaces (
 -- @endpoint /users/{selected_user}/ssh-keys
 -- @pagelen  100
 -- @fanout   selected_user = CurrentUser.Uuid
+-- @writes   insert, update, delete
 CREATE TABLE UserSshKeys (
   SelectedUser     VARCHAR(128) NOT NULL, -- {selected_user} | The account, as given in the URL: its UUID in braces or its Atlassian account id.
   Uuid             VARCHAR(38)  NOT NULL, -- uuid | The SSH key's immutable ID.
@@ -40,6 +42,7 @@ CREATE TABLE UserSshKeys (
 -- @pagelen  100
 -- @fields   +values.key,+values.subkeys
 -- @fanout   selected_user = CurrentUser.Uuid
+-- @writes   insert, delete
 CREATE TABLE UserGpgKeys (
   SelectedUser      VARCHAR(128) NOT NULL, -- {selected_user} | The account, as given in the URL: its UUID in braces or its Atlassian account id.
   Fingerprint       VARCHAR(128) NOT NULL, -- fingerprint | The GPG key fingerprint.
@@ -65,6 +68,7 @@ CREATE TABLE UserGpgKeys (
 -- @endpoint /users/{selected_user}/pipelines_config/variables
 -- @pagelen  100
 -- @fanout   selected_user = CurrentUser.Uuid
+-- @writes   insert, update, delete
 CREATE TABLE UserPipelineVariables (
   SelectedUser VARCHAR(128) NOT NULL, -- {selected_user} | The account, as given in the URL: its UUID in braces or its Atlassian account id.
   Uuid         VARCHAR(38)  NOT NULL, -- uuid | The UUID identifying the variable.
@@ -81,6 +85,7 @@ CREATE TABLE UserPipelineVariables (
 -- @fields   +values.reviewers,+values.participants
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   selected_user = CurrentUser.Uuid
+-- @writes   none
 CREATE TABLE UserPullRequests (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the destination repositories.
   SelectedUser              VARCHAR(128)  NOT NULL, -- {selected_user} | The author, as given in the URL: username, UUID in braces or Atlassian account id.
@@ -133,6 +138,7 @@ CREATE TABLE UserPullRequests (
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
 -- @fanout   commit = Commits.Hash
+-- @writes   none
 CREATE TABLE CommitPullRequests (
   Workspace                 VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug            VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -184,6 +190,7 @@ CREATE TABLE CommitPullRequests (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, update, delete
 CREATE TABLE RepositoryRunners (
   Workspace             VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug        VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -209,6 +216,7 @@ CREATE TABLE RepositoryRunners (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, update, delete
 CREATE TABLE PipelineKnownHosts (
   Workspace               VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug          VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.
@@ -228,6 +236,7 @@ CREATE TABLE PipelineKnownHosts (
 -- @empty_on_404
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert
 CREATE TABLE Files (
   Workspace      VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the repository.
   RepositorySlug VARCHAR(128)  NOT NULL, -- {repo_slug} | The repository's slug.

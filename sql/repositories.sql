@@ -2,6 +2,7 @@
 -- @endpoint /repositories/{workspace}
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   update, delete
 CREATE TABLE Repositories (
   Workspace            VARCHAR(64)   NOT NULL, -- {workspace} | The workspace the repository belongs to.
   Slug                 VARCHAR(128)  NOT NULL, -- slug @filter | The repository's slug, its name in URLs.

@@ -3,6 +3,7 @@
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert
 CREATE TABLE Forks (
   Workspace            VARCHAR(64)   NOT NULL, -- {workspace} | The workspace of the forked repository.
   RepositorySlug       VARCHAR(128)  NOT NULL, -- {repo_slug} | The slug of the forked repository.
@@ -47,6 +48,7 @@ CREATE TABLE Forks (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   none
 CREATE TABLE Watchers (
   Workspace      VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug VARCHAR(128) NOT NULL, -- {repo_slug} | The repository's slug.
@@ -65,6 +67,7 @@ CREATE TABLE Watchers (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, update, delete
 CREATE TABLE Webhooks (
   Workspace            VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug       VARCHAR(128) NOT NULL, -- {repo_slug} | The repository's slug.
@@ -93,6 +96,7 @@ CREATE TABLE Webhooks (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, update, delete
 CREATE TABLE BranchRestrictions (
   Workspace       VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug  VARCHAR(128) NOT NULL, -- {repo_slug} | The repository's slug.
@@ -114,6 +118,7 @@ CREATE TABLE BranchRestrictions (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   update, delete
 CREATE TABLE DefaultReviewers (
   Workspace      VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug VARCHAR(128) NOT NULL, -- {repo_slug} | The repository's slug.
@@ -132,6 +137,7 @@ CREATE TABLE DefaultReviewers (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   none
 CREATE TABLE EffectiveDefaultReviewers (
   Workspace       VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug  VARCHAR(128) NOT NULL, -- {repo_slug} | The repository's slug.
@@ -151,6 +157,7 @@ CREATE TABLE EffectiveDefaultReviewers (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   insert, update, delete
 CREATE TABLE DeployKeys (
   Workspace          VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug     VARCHAR(128) NOT NULL, -- {repo_slug} | The repository's slug.
@@ -175,6 +182,7 @@ CREATE TABLE DeployKeys (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   update, delete
 CREATE TABLE RepositoryUserPermissions (
   Workspace       VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug  VARCHAR(128) NOT NULL, -- {repo_slug} | The repository's slug.
@@ -194,6 +202,7 @@ CREATE TABLE RepositoryUserPermissions (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   repo_slug = Repositories.Slug
+-- @writes   update, delete
 CREATE TABLE RepositoryGroupPermissions (
   Workspace      VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositorySlug VARCHAR(128) NOT NULL, -- {repo_slug} | The repository's slug.

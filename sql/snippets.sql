@@ -2,6 +2,7 @@
 -- @endpoint /snippets/{workspace}
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   insert, update, delete
 CREATE TABLE Snippets (
   Workspace          VARCHAR(64)  NOT NULL, -- {workspace} | The workspace owning the snippet.
   Id                 VARCHAR(32)  NOT NULL, -- id | The snippet's id, as used in its URLs (the spec says integer; URLs use encoded ids such as "kypj").
@@ -29,6 +30,7 @@ CREATE TABLE Snippets (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   encoded_id = Snippets.Id
+-- @writes   insert, update, delete
 CREATE TABLE SnippetComments (
   Workspace       VARCHAR(64)  NOT NULL, -- {workspace} | The workspace owning the snippet.
   SnippetId       VARCHAR(32)  NOT NULL, -- {encoded_id} | The snippet's id.
@@ -54,6 +56,7 @@ CREATE TABLE SnippetComments (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   encoded_id = Snippets.Id
+-- @writes   none
 CREATE TABLE SnippetCommits (
   Workspace             VARCHAR(64)  NOT NULL, -- {workspace} | The workspace owning the snippet.
   SnippetId             VARCHAR(32)  NOT NULL, -- {encoded_id} | The snippet's id.
@@ -76,6 +79,7 @@ CREATE TABLE SnippetCommits (
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
 -- @fanout   encoded_id = Snippets.Id
+-- @writes   none
 CREATE TABLE SnippetWatchers (
   Workspace   VARCHAR(64)  NOT NULL, -- {workspace} | The workspace owning the snippet.
   SnippetId   VARCHAR(32)  NOT NULL, -- {encoded_id} | The snippet's id.

@@ -1,6 +1,7 @@
 -- CurrentUser: the account the connection's credentials belong to (one row).
 -- @endpoint /user
 -- @single
+-- @writes   none
 CREATE TABLE CurrentUser (
   Uuid           VARCHAR(38)  NOT NULL, -- uuid | The account's immutable id, with braces.
   Username       VARCHAR(128),          -- username | The account's username.
@@ -22,6 +23,7 @@ CREATE TABLE CurrentUser (
 -- UserWorkspacePermissions: the current user's membership and permission in each workspace.
 -- @endpoint /user/permissions/workspaces
 -- @pagelen  100
+-- @writes   none
 CREATE TABLE UserWorkspacePermissions (
   Workspace       VARCHAR(64)  NOT NULL, -- workspace.slug @filter @sort | The workspace's slug.
   WorkspaceUuid   VARCHAR(38),           -- workspace.uuid @filter | The workspace's immutable id.
@@ -38,6 +40,7 @@ CREATE TABLE UserWorkspacePermissions (
 -- UserRepositoryPermissions: the current user's explicit permission on each repository, across workspaces.
 -- @endpoint /user/permissions/repositories
 -- @pagelen  100
+-- @writes   none
 CREATE TABLE UserRepositoryPermissions (
   RepositoryUuid     VARCHAR(38)  NOT NULL, -- repository.uuid @filter | The repository's immutable id, with braces.
   RepositoryFullName VARCHAR(255),          -- repository.full_name @filter @sort | The workspace slug and repository slug, joined by a slash.
@@ -55,6 +58,7 @@ CREATE TABLE UserRepositoryPermissions (
 -- @endpoint /user/workspaces/{workspace}/permissions/repositories
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   none
 CREATE TABLE UserWorkspaceRepositoryPermissions (
   Workspace          VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositoryUuid     VARCHAR(38)  NOT NULL, -- repository.uuid @filter | The repository's immutable id, with braces.

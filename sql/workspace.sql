@@ -2,6 +2,7 @@
 -- @endpoint /workspaces/{workspace}/members
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   none
 CREATE TABLE WorkspaceMembers (
   Workspace        VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   UserUuid         VARCHAR(38)  NOT NULL, -- user.uuid | The member's immutable id, with braces.
@@ -23,6 +24,7 @@ CREATE TABLE WorkspaceMembers (
 -- @endpoint /workspaces/{workspace}/permissions
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   none
 CREATE TABLE WorkspacePermissions (
   Workspace        VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   UserUuid         VARCHAR(38)  NOT NULL, -- user.uuid @filter | The member's immutable id, with braces.
@@ -45,6 +47,7 @@ CREATE TABLE WorkspacePermissions (
 -- @endpoint /workspaces/{workspace}/permissions/repositories
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   none
 CREATE TABLE WorkspaceRepositoryPermissions (
   Workspace          VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   RepositoryUuid     VARCHAR(38)  NOT NULL, -- repository.uuid @filter | The repository's immutable id, with braces.
@@ -66,6 +69,7 @@ CREATE TABLE WorkspaceRepositoryPermissions (
 -- @endpoint /workspaces/{workspace}/hooks
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   insert, update, delete
 CREATE TABLE WorkspaceWebhooks (
   Workspace            VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   Uuid                 VARCHAR(38)  NOT NULL, -- uuid | The webhook's id.
@@ -92,6 +96,7 @@ CREATE TABLE WorkspaceWebhooks (
 -- @endpoint /workspaces/{workspace}/pipelines-config/variables
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   insert, update, delete
 CREATE TABLE WorkspacePipelineVariables (
   Workspace  VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   Uuid       VARCHAR(38)  NOT NULL, -- uuid | The UUID identifying the variable.
@@ -106,6 +111,7 @@ CREATE TABLE WorkspacePipelineVariables (
 -- @endpoint /workspaces/{workspace}/pipelines-config/runners
 -- @pagelen  100
 -- @fanout   workspace = Workspaces.Slug
+-- @writes   insert, update, delete
 CREATE TABLE WorkspaceRunners (
   Workspace            VARCHAR(64)  NOT NULL, -- {workspace} | The workspace slug.
   Uuid                 VARCHAR(38)  NOT NULL, -- uuid | The UUID identifying the runner.

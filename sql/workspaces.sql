@@ -1,6 +1,7 @@
 -- Workspaces: the workspaces the credentials can see.
 -- @endpoint /workspaces
 -- @pagelen  100
+-- @writes   none
 CREATE TABLE Workspaces (
   Workspace         VARCHAR(64)  NOT NULL, -- slug @filter | The workspace's slug (also its schema).
   Slug              VARCHAR(64)  NOT NULL, -- slug @filter | The short label that identifies this workspace.

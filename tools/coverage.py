@@ -6,6 +6,14 @@ envelope, with the table (from sql/) that reads it, or the documented
 reason it has none (sql/no_table.md). Exits non-zero when one is neither,
 or when a reason names an endpoint the spec does not have.
 
+Then holds each table's `@writes` to the spec, so it cannot drift:
+insert is a POST on the table's list endpoint (unless its answer is a
+page: POST .../commits only lists, with include/exclude in the body);
+update a PUT and delete a DELETE on the item endpoint, the list endpoint
+followed by one path parameter (`/hooks/{uid}`). A table with `@each`
+reads an array inside the list's objects, whose elements that endpoint
+neither creates nor deletes: its writes are `none`.
+
     coverage.py [--spec openapi.json] [--sql DIR]
 """
 import argparse
@@ -39,6 +47,47 @@ def paginated_gets(spec):
     return sorted(out)
 
 
+def is_page(op, status):
+    schema = (op.get("responses", {}).get(status, {}).get("content", {})
+              .get("application/json", {}).get("schema", {}))
+    return schema.get("$ref", "").split("/")[-1].startswith("paginated_")
+
+
+def spec_writes(spec, table):
+    """The writes the spec accepts on a table's objects, in
+    gentables.WRITES order."""
+    if table["each"]:
+        return []
+    lst = norm(table["endpoint"])
+    ops = {}
+    for path, methods in spec["paths"].items():
+        ops.setdefault(norm(path), {}).update(methods)
+    got = set()
+    post = ops.get(lst, {}).get("post")
+    if post and not is_page(post, "200"):
+        got.add("insert")
+    item = ops.get(lst + "/{}", {})
+    if "put" in item:
+        got.add("update")
+    if "delete" in item:
+        got.add("delete")
+    return [w for w in gentables.WRITES if w in got]
+
+
+def check_writes(spec, tables):
+    """Prints each table whose @writes differs from the spec; returns
+    how many."""
+    wrong = 0
+    for t in tables:
+        want = spec_writes(spec, t)
+        if t["writes"] != want:
+            print(f"! {t['name']} ({t['source']}): @writes "
+                  f"{', '.join(t['writes']) or 'none'}, but the spec "
+                  f"says {', '.join(want) or 'none'}")
+            wrong += 1
+    return wrong
+
+
 def reasons(path):
     """GET paths with no table, each with why: `- GET /path: reason`."""
     got = {}
@@ -58,11 +107,12 @@ def main():
     args = ap.parse_args()
     with open(args.spec, encoding="utf-8") as f:
         spec = json.load(f)
-    tables = {}
+    tables, defs = {}, []
     for name in sorted(os.listdir(args.sql)):
         if name.endswith(".sql"):
             for t in gentables.parse_file(os.path.join(args.sql, name)):
                 tables.setdefault(norm(t["endpoint"]), []).append(t["name"])
+                defs.append(t)
     why = reasons(os.path.join(args.sql, "no_table.md"))
     gets = paginated_gets(spec)
     missing = 0
@@ -81,7 +131,10 @@ def main():
     covered = sum(1 for p in gets if norm(p) in tables)
     print(f"{len(gets)} paginated collections: {covered} tables, "
           f"{len(gets) - covered - missing} with reasons, {missing} missing")
-    return 1 if missing or stale else 0
+    wrong = check_writes(spec, defs)
+    print(f"{len(defs)} tables: {len(defs) - wrong} with @writes as the "
+          f"spec says, {wrong} not")
+    return 1 if missing or stale or wrong else 0
 
 
 if __name__ == "__main__":

@@ -20,8 +20,10 @@ TYPES = {
     "DOUBLE": ("BB_T_DOUBLE", 15),
     "JSON": ("BB_T_JSON", 65536),
 }
-# SQLite sees the declared type as written (JSON included).
-DECL = {}
+# The declared type SQLite sees. TIMESTAMP and JSON values are text, and
+# must compare as text: "TIMESTAMP" alone would give the column numeric
+# affinity, and CreatedOn < '2020' would compare with the number 2020.
+DECL = {"TIMESTAMP": "TIMESTAMP TEXT", "JSON": "JSON TEXT"}
 
 COL_RE = re.compile(
     r"^\s*([A-Z][A-Za-z0-9]*)\s+([A-Z]+)(?:\((\d+)\))?\s*(NOT NULL)?\s*,?"
@@ -53,6 +55,7 @@ def parse_column(m, where):
     col = {"name": name, "type": ctype, "size": size, "doc": doc.strip(),
            "notnull": bool(notnull), "json": None, "key": None,
            "param": None, "param_all": None,
+           "written": typ + (f"({size})" if typ == "VARCHAR" else ""),
            "decl": DECL.get(typ, typ + (f"({size})" if typ == "VARCHAR"
                                         else ""))}
     first = words.pop(0)
@@ -81,7 +84,23 @@ def parse_column(m, where):
 def new_meta():
     return {"doc": None, "endpoint": None, "pagelen": None, "fields": None,
             "fanouts": [], "single": False, "each": None,
-            "empty404": False}
+            "empty404": False, "writes": None}
+
+
+WRITES = ("insert", "update", "delete")
+
+
+def parse_writes(val, where):
+    """`@writes insert, update, delete` (any subset) or `@writes none`:
+    the writes the API accepts on the table's objects, in WRITES order."""
+    if val == "none":
+        return []
+    words = [w.strip() for w in val.split(",")]
+    if not val or any(w not in WRITES for w in words) or \
+            len(set(words)) != len(words):
+        raise DefError(f"{where}: bad @writes {val!r} (a subset of "
+                       f"{', '.join(WRITES)}, or none)")
+    return [w for w in WRITES if w in words]
 
 
 def parse_file(path):
@@ -110,6 +129,10 @@ def parse_file(path):
                     meta["single"] = True
                 elif key == "empty_on_404":
                     meta["empty404"] = True
+                elif key == "writes":
+                    if meta["writes"] is not None:
+                        raise DefError(f"{where}: a second @writes")
+                    meta["writes"] = parse_writes(val, where)
                 else:
                     raise DefError(f"{where}: unknown @{key}")
             elif s.startswith("--"):
@@ -151,6 +174,9 @@ def finish(t, where):
     if not t["endpoint"] or not (t["pagelen"] or t["single"]):
         raise DefError(f"{where}: {t['name']} needs @endpoint and @pagelen"
                        " (or @single)")
+    if t["writes"] is None:
+        raise DefError(f"{where}: {t['name']} needs @writes (insert, "
+                       "update, delete, or none)")
     if t["single"]:
         t["pagelen"] = t["pagelen"] or 0
     for c in t["cols"]:
@@ -285,7 +311,9 @@ def doc_page(t):
            f"Endpoint: `GET /2.0{t['endpoint']}` ({paging})" +
            (f", with `fields={t['fields']}`" if t["fields"] else "") +
            (f"; one row per element of `{t['each']}`" if t["each"] else "")
-           + ".", ""]
+           + ".", "",
+           "Writes the API accepts: " +
+           (", ".join(w.upper() for w in t["writes"]) or "none") + ".", ""]
     if t["pk"]:
         out += [f"Primary key: {', '.join(t['pk'])}.", ""]
     for tab, cols, refs in t.get("fks", []):
@@ -314,8 +342,7 @@ def doc_page(t):
             push.append("BBQL `q=`")
         if c["sort"]:
             push.append("`sort=`")
-        typ = c["decl"] + ("" if c["decl"] == SQL_TYPE[c["type"]] else
-                           f" ({SQL_TYPE[c['type']]})")
+        typ = f"{c['written']} ({SQL_TYPE[c['type']]})"
         out.append(f"| {c['name']} | {typ} | {src} | "
                    f"{', '.join(push) or '-'} | {md_escape(c['doc'])} |")
     out.append("")

@@ -6,6 +6,8 @@
 #include "util/str.h"
 #include "json/value.h"
 
+#define MAX_PAGES 100000
+
 int bb_endpoint_keys(const char *endpoint, char names[][32], int max)
 {
 	const char *p = endpoint;
@@ -206,6 +208,15 @@ bool bb_scan_next(bb_scan *s, bool *eof, bb_err *err)
 			*eof = true;
 			return true;
 		}
+		/* A `next` that leads back to the page just read, or paging
+		 * without end, would never finish. */
+		if ((s->cur_url && strcmp(s->cur_url, s->next_url) == 0) ||
+		    s->pages >= MAX_PAGES)
+			return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
+					  "%s: the API's pages do not end "
+					  "(a next link repeats, or more than "
+					  "%d pages)",
+					  s->t->name, MAX_PAGES);
 		free(s->cur_url);
 		s->cur_url = bb_strdup(s->next_url);
 		ok = bb_http_get(s->http, s->next_url, &r, err) &&

@@ -96,9 +96,8 @@ bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
 	curl_easy_setopt(h->curl, CURLOPT_CONNECTTIMEOUT,
 			 bb_props_get_long(p, BB_P_CONNECT_TIMEOUT, 30));
 	curl_easy_setopt(h->curl, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(h->curl, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(h->curl, CURLOPT_MAXREDIRS, 5L);
-	curl_easy_setopt(h->curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	/* Redirects are followed by get_following(), within the origin. */
+	curl_easy_setopt(h->curl, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(h->curl, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h->curl, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (ca && *ca)
@@ -268,11 +267,83 @@ static CURLcode perform(bb_http *h, const char *url, bb_response *r)
 	return rc;
 }
 
-bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err)
+/* A redirect's target, if the answer is one (3xx with a Location), as a
+ * new string: curl resolves it against the request and writes the
+ * credentials into it, which are taken out again (they travel in a
+ * header, and a URL ends up in logs). */
+static char *redirect_of(bb_http *h, const bb_response *r)
+{
+	char *to = NULL, *out = NULL;
+	CURLU *u;
+
+	if (r->status < 300 || r->status > 399 || r->status == 304)
+		return NULL;
+	curl_easy_getinfo(h->curl, CURLINFO_REDIRECT_URL, &to);
+	if (!to || !(u = curl_url()))
+		return NULL;
+	if (curl_url_set(u, CURLUPART_URL, to, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_USER, NULL, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_PASSWORD, NULL, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &to, 0) == CURLUE_OK) {
+		out = bb_strdup(to);
+		curl_free(to);
+	}
+	curl_url_cleanup(u);
+	return out;
+}
+
+/* One GET with its retries; a redirect within BaseURL's origin is
+ * followed (the API redirects /src to a commit), any other is refused:
+ * credentials never go to another host, nor over a downgraded scheme. */
+static bool get_following(bb_http *h, const char *url, bb_response *resp,
+			  bb_err *err, int hops)
 {
 	CURLcode rc;
 	int attempt;
 
+	for (attempt = 0;; attempt++) {
+		char *next;
+		long wait;
+
+		rc = perform(h, url, resp);
+		if (rc == CURLE_OK && resp->status >= 200 &&
+		    resp->status < 300) {
+			h->connected = true;
+			return true;
+		}
+		if (rc == CURLE_OK && (next = redirect_of(h, resp)) != NULL) {
+			bool ok;
+
+			if (!bb_http_same_origin(h, next) || hops >= 5) {
+				free(next);
+				return bb_err_set(
+					err, BB_E_BAD_RESPONSE, resp->status,
+					"the API redirected GET %s to "
+					"another host than BaseURL's, "
+					"or in a loop: not followed",
+					path_of(h, url));
+			}
+			ok = get_following(h, next, resp, err, hops + 1);
+			free(next);
+			return ok;
+		}
+		if (rc != CURLE_OK && !transient(rc))
+			break;
+		wait = retry_wait_ms(h, rc == CURLE_OK ? resp->status : 0,
+				     attempt);
+		if (wait < 0)
+			break;
+		bb_trace(h->log, BB_LOG_REST, "retry %d of GET %s in %ld ms",
+			 attempt + 1, path_of(h, url), wait);
+		sleep_ms(wait);
+	}
+	if (rc != CURLE_OK)
+		return net_error(h, url, rc, err);
+	return status_error(h, url, resp, err);
+}
+
+bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err)
+{
 	if (!bb_http_same_origin(h, url))
 		return bb_err_set(err, BB_E_BAD_RESPONSE, 0,
 				  "refusing to follow a link to another host "
@@ -291,27 +362,8 @@ bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err)
 				  "WHERE on Workspace, RepositorySlug or other "
 				  "keys, or raise MaxRequests",
 				  h->max_requests);
-	for (attempt = 0;; attempt++) {
-		long wait;
-
-		rc = perform(h, url, resp);
-		if (rc == CURLE_OK && resp->status >= 200 &&
-		    resp->status < 300) {
-			h->connected = true;
-			bb_http_remember(h, url, &resp->body);
-			return true;
-		}
-		if (rc != CURLE_OK && !transient(rc))
-			break;
-		wait = retry_wait_ms(h, rc == CURLE_OK ? resp->status : 0,
-				     attempt);
-		if (wait < 0)
-			break;
-		bb_trace(h->log, BB_LOG_REST, "retry %d of GET %s in %ld ms",
-			 attempt + 1, path_of(h, url), wait);
-		sleep_ms(wait);
-	}
-	if (rc != CURLE_OK)
-		return net_error(h, url, rc, err);
-	return status_error(h, url, resp, err);
+	if (!get_following(h, url, resp, err, 0))
+		return false;
+	bb_http_remember(h, url, &resp->body);
+	return true;
 }

@@ -53,6 +53,17 @@ class Stub(BaseHTTPRequestHandler):
             return self.send(200, json.dumps({"page": page, "pagelen": 100,
                                               "size": 250,
                                               "values": vals}))
+        if mode == "loop":
+            return self.send(200, json.dumps({
+                "values": [{"uuid": "{1}", "build_number": 1}],
+                "next": f"http://127.0.0.1:{self.server.server_address[1]}"
+                        f"{self.path}"}))
+        if mode == "redirect-away":
+            self.send_response(302)
+            self.send_header("Location", "http://127.0.0.2:1/2.0/x")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if mode == "not-json":
             return self.send(200, "<html>maintenance</html>", "text/html")
         if mode == "no-values":
@@ -116,6 +127,15 @@ class Quirks(unittest.TestCase):
         self.assertEqual(len(pages), 3)
         self.assertIn("page=2", pages[1])
         self.assertIn("page=3", pages[2])
+
+    def test_next_that_repeats_ends(self):
+        state, msg = self.error("loop")
+        self.assertEqual(state, "HY000")
+        self.assertIn("do not end", msg)
+
+    def test_redirect_to_another_host_is_refused(self):
+        state, msg = self.error("redirect-away")
+        self.assertIn("another host", msg)
 
     def test_page_that_is_not_json(self):
         state, msg = self.error("not-json")

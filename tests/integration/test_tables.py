@@ -297,6 +297,15 @@ class TestPushDown(Base):
         self.assertIn('language = "python"', q)
         self.assertIn("created_on >= 2019-06-01T00:00:00.000000+00:00", q)
 
+    def test_timestamp_against_a_partial_date(self):
+        # Text comparison, as the values are text: a year alone works.
+        objs = emu.all_values("/repositories/acme?pagelen=100")
+        want = len([o for o in objs if o["created_on"][:4] < "2020"])
+        got = self.rows("SELECT COUNT(*) AS n FROM Repositories WHERE "
+                        "CreatedOn < '2020'")[0]["n"]
+        self.assertEqual(got, want)
+        self.assertGreater(want, 0)
+
     def test_like_becomes_contains(self):
         rows, reqs, want = self.check(
             "SELECT Slug FROM Repositories WHERE Name LIKE '%quarry%'",
