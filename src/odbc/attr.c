@@ -17,12 +17,35 @@ static SQLRETURN fixed(bb_stmt *s, SQLULEN *slot, SQLULEN want, SQLULEN v)
 	return bb_diag_add(&s->diag, BB_W_OPTION_CHANGED, 0, NULL, NULL);
 }
 
+/* The attributes that shape a cursor can change only before SQLPrepare
+ * (HY011 after it) and never once executed (24000). */
+static SQLRETURN cursor_attr_state(bb_stmt *s, SQLINTEGER attr)
+{
+	switch (attr) {
+	case SQL_ATTR_CONCURRENCY:
+	case SQL_ATTR_CURSOR_TYPE:
+	case SQL_ATTR_SIMULATE_CURSOR:
+	case SQL_ATTR_USE_BOOKMARKS:
+	case SQL_ATTR_CURSOR_SCROLLABLE:
+	case SQL_ATTR_CURSOR_SENSITIVITY:
+		if (s->executed)
+			return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+					   "the statement was executed");
+		if (s->prepared)
+			return bb_diag_add(&s->diag, BB_E_ATTR_NOW, 0, NULL,
+					   "the statement is prepared");
+	}
+	return SQL_SUCCESS;
+}
+
 SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 			   SQLINTEGER len)
 {
 	SQLULEN v = (SQLULEN)(uintptr_t)val;
 	SQLULEN ignored = 0;
 
+	if (cursor_attr_state(s, attr) != SQL_SUCCESS)
+		return SQL_ERROR;
 	switch (attr) {
 	case SQL_ATTR_MAX_ROWS:
 		s->max_rows = v;
@@ -252,6 +275,9 @@ SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
 		if (!s->prepared)
 			return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
 					   NULL);
+		if (s->executed && s->ncols == 0)
+			return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+					   "the statement has no result set");
 		if (num)
 			*num = s->ncols;
 		return SQL_SUCCESS;

@@ -169,6 +169,10 @@ SQLRETURN bb_set_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 		dbc->txn_isolation = v;
 		return SQL_SUCCESS;
 	case SQL_ATTR_CURRENT_CATALOG:
+		for (const bb_stmt *s = dbc->stmts; s; s = s->next)
+			if (bb_stmt_cursor_open(s))
+				return bb_diag_add(&dbc->diag, BB_E_NO_CURSOR,
+						   0, NULL, "a cursor is open");
 		free(dbc->current_catalog);
 		dbc->current_catalog = len == SQL_NTS || len < 0
 					       ? bb_strdup(val)

@@ -66,6 +66,12 @@ static const struct {
 	{BB_E_CONSTRAINT, "23000", "23000", "Integrity constraint violation"},
 	{BB_E_PARAM_COUNT, "07002", "07001", "COUNT field incorrect"},
 	{BB_E_CURSOR_NAME, "34000", "34000", "Invalid cursor name"},
+	{BB_E_NOT_CURSOR, "07005", "24000",
+	 "Prepared statement not a cursor-specification"},
+	/* ODBC 2 tells a parameter's number (S1093) from a column's. */
+	{BB_E_BAD_PARAM_NUM, "07009", "S1093", "Invalid parameter number"},
+	{BB_E_ATTR_NOW, "HY011", "S1011", "Attribute cannot be set now"},
+	{BB_E_BAD_SQL_TYPE, "HY004", "S1004", "Invalid SQL data type"},
 };
 
 static int entry_of(bb_cond cond)

@@ -200,6 +200,10 @@ SQLRETURN bb_set_env_attr(bb_env *env, SQLINTEGER attr, SQLPOINTER val)
 
 	switch (attr) {
 	case SQL_ATTR_ODBC_VERSION:
+		/* Connections took the version when they were allocated. */
+		if (env->nconns > 0)
+			return bb_diag_add(&env->diag, BB_E_ATTR_NOW, 0, NULL,
+					   "connections are allocated");
 		if (v != SQL_OV_ODBC2 && v != SQL_OV_ODBC3 &&
 		    v != SQL_OV_ODBC3_80)
 			return bb_diag_add(&env->diag, BB_E_BAD_ATTR, 0, NULL,

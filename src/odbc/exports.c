@@ -225,6 +225,8 @@ SQLRETURN bb_sql_taking(bb_stmt *s, char *sql, bool execute)
 	if (!sql)
 		return bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
 	rc = execute ? bb_exec_direct(s, sql) : bb_prepare(s, sql);
+	if (!execute && SQL_SUCCEEDED(rc))
+		s->by_prepare = true;
 	free(sql);
 	return rc;
 }
@@ -374,6 +376,11 @@ SQLRETURN bb_native_sql_taking(bb_dbc *dbc, char *q, SQLPOINTER out,
 
 	if (!q)
 		return bb_diag_add(&dbc->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
+	if (!dbc->connected) {
+		free(q);
+		return bb_diag_add(&dbc->diag, BB_E_NOT_CONNECTED, 0, NULL,
+				   NULL);
+	}
 	bb_buf_init(&sql);
 	if (!bb_sql_rewrite(q, &sql, &info, &err)) {
 		rc = bb_diag_err(&dbc->diag, &err, "sql");

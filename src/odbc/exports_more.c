@@ -20,10 +20,10 @@ SQLRETURN SQL_API SQLDescribeParam(SQLHSTMT h, SQLUSMALLINT n,
 				   SQLSMALLINT *digits, SQLSMALLINT *nullable)
 {
 	ENTER_STMT(h);
-	if (!s->prepared)
+	if (!s->prepared || s->executed)
 		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
 	if (n < 1 || n > sqlite3_bind_parameter_count(s->st))
-		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
+		return bb_diag_add(&s->diag, BB_E_BAD_PARAM_NUM, 0, NULL, NULL);
 	if (type)
 		*type = SQL_WVARCHAR;
 	if (size)
@@ -55,6 +55,11 @@ static SQLRETURN set_cursor_name(bb_stmt *s, char *name)
 {
 	if (!name)
 		return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+	if (s->executed) {
+		free(name);
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "the statement was executed already");
+	}
 	if (!*name || strlen(name) > 128 ||
 	    bb_strncasecmp(name, "SQL_CUR", 7) == 0) {
 		free(name);

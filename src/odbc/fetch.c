@@ -155,7 +155,9 @@ SQLRETURN bb_fetch(bb_stmt *s)
 	SQLULEN n = s->row_array_size ? s->row_array_size : 1, r;
 	SQLRETURN rc = SQL_SUCCESS;
 
-	if (!s->executed || s->ncols == 0)
+	if (!s->executed)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (s->ncols == 0)
 		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL, NULL);
 	s->gd_col = 0;
 	s->gd_offset = 0;
@@ -212,7 +214,9 @@ SQLRETURN bb_get_data(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 	bb_cond cond = BB_OK;
 	bb_conv_rc cr;
 
-	if (!s->executed || !s->fetched || s->done)
+	if (!s->executed)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (!s->fetched || s->done)
 		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
 				   "no row is current");
 	if (col < 1 || col > s->ncols)

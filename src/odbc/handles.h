@@ -97,6 +97,7 @@ struct bb_stmt {
 	bb_stmt *next;    /* in dbc->stmts */
 	sqlite3_stmt *st; /* owned; the prepared statement */
 	bool prepared;    /* st holds an application's statement */
+	bool by_prepare;  /* SQLPrepare made it: it outlives its cursor */
 	bool executed;    /* a result set is open or counted */
 	bool row_ready;   /* st is on a row not yet fetched */
 	bool fetched;     /* the app is on a row (GetData allowed) */
@@ -151,6 +152,8 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql);
 SQLRETURN bb_execute(bb_stmt *s);
 SQLRETURN bb_exec_direct(bb_stmt *s, const char *sql);
 SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open);
+/* True while a result set is open (states S5 to S7). */
+bool bb_stmt_cursor_open(const bb_stmt *s);
 SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option);
 SQLRETURN bb_num_result_cols(bb_stmt *s, SQLSMALLINT *n);
 SQLRETURN bb_row_count(bb_stmt *s, SQLLEN *n);

@@ -223,6 +223,10 @@ SQLRETURN bb_get_info(bb_dbc *dbc, SQLUSMALLINT type, SQLPOINTER val,
 {
 	size_t i;
 
+	/* Only the ODBC version is known before connecting. */
+	if (!dbc->connected && type != SQL_ODBC_VER)
+		return bb_diag_add(&dbc->diag, BB_E_NOT_CONNECTED, 0, NULL,
+				   NULL);
 	for (i = 0; i < BB_ARRAY_LEN(items); i++) {
 		const info_item *it = &items[i];
 		const char *s;
@@ -283,6 +287,9 @@ SQLRETURN bb_get_functions(bb_dbc *dbc, SQLUSMALLINT id,
 {
 	size_t i;
 
+	if (!dbc->connected)
+		return bb_diag_add(&dbc->diag, BB_E_SEQUENCE, 0, NULL,
+				   "not connected");
 	if (!supported)
 		return SQL_SUCCESS;
 	if (id == SQL_API_ODBC3_ALL_FUNCTIONS) {

@@ -18,7 +18,7 @@ SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 	bb_param *p;
 
 	if (n < 1)
-		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
+		return bb_diag_add(&s->diag, BB_E_BAD_PARAM_NUM, 0, NULL, NULL);
 	if (io != SQL_PARAM_INPUT)
 		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
 				   "only input parameters are supported");

@@ -154,10 +154,21 @@ static bool blank(const char *p)
 	return *p == '\0';
 }
 
+bool bb_stmt_cursor_open(const bb_stmt *s)
+{
+	return s->executed && s->ncols > 0;
+}
+
+/* Closing returns a statement SQLPrepare made to its prepared state and
+ * any other (SQLExecDirect, a catalog function) to allocated, as the
+ * state-transition tables say. */
 SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
 {
-	if (must_be_open && !(s->executed && s->ncols > 0))
-		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL, NULL);
+	if (must_be_open && !bb_stmt_cursor_open(s))
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "no cursor is open");
+	if (s->executed && !s->by_prepare)
+		s->prepared = false;
 	if (s->st)
 		sqlite3_reset(s->st);
 	s->executed = s->row_ready = s->fetched = s->done = false;
@@ -199,12 +210,16 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 	SQLRETURN ret = SQL_SUCCESS;
 	int rc;
 
+	if (bb_stmt_cursor_open(s))
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "a cursor is open: close it first");
 	bb_close_cursor(s, false);
 	if (s->st) {
 		sqlite3_finalize(s->st);
 		s->st = NULL;
 	}
 	s->prepared = false;
+	s->by_prepare = false;
 	s->decls = NULL;
 	free_cols(s);
 	bb_engine_reset(&s->dbc->engine);
@@ -254,9 +269,12 @@ SQLRETURN bb_execute(bb_stmt *s)
 	SQLRETURN rc;
 	int src;
 
-	if (!s->st || !s->prepared)
+	if (!s->st || !s->prepared || (s->executed && !s->by_prepare))
 		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
 				   "no statement is prepared");
+	if (bb_stmt_cursor_open(s))
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "a cursor is open: close it first");
 	bb_close_cursor(s, false);
 	bb_engine_reset(&s->dbc->engine);
 	/* Pages read ahead for an earlier statement are not this one's. */
@@ -356,6 +374,11 @@ SQLRETURN bb_describe_col(bb_stmt *s, SQLUSMALLINT col, const bb_colinfo **ci)
 {
 	if (!s->prepared)
 		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (s->ncols == 0)
+		return bb_diag_add(&s->diag,
+				   s->executed ? BB_E_NO_CURSOR
+					       : BB_E_NOT_CURSOR,
+				   0, NULL, "the statement has no result set");
 	if (col < 1 || col > s->ncols)
 		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
 	*ci = &s->cols[col - 1];

@@ -57,6 +57,10 @@ typedef enum bb_cond {
 	BB_E_CONSTRAINT,     /* 23000 integrity constraint violation */
 	BB_E_PARAM_COUNT,    /* 07002 COUNT field incorrect */
 	BB_E_CURSOR_NAME,    /* 34000 invalid cursor name */
+	BB_E_NOT_CURSOR,     /* 07005 the statement makes no result set */
+	BB_E_BAD_PARAM_NUM,  /* 07009 invalid parameter number (S1093) */
+	BB_E_ATTR_NOW,       /* HY011 attribute cannot be set now */
+	BB_E_BAD_SQL_TYPE,   /* HY004 invalid SQL data type */
 	BB_E_COND_COUNT
 } bb_cond;
 
