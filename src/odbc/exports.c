@@ -51,6 +51,11 @@ SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
 
 SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
 {
+	bb_diag *d = bb_diag_of(type, h);
+
+	/* A refusal (HY010) must be the only record the handle then holds. */
+	if (d)
+		bb_diag_clear(d);
 	return bb_free_handle(type, h);
 }
 
