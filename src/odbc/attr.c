@@ -190,21 +190,16 @@ static const char *type_name(const bb_colinfo *ci)
 
 /* The numeric value of a field; false if the field is a string. */
 static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
-		      SQLSMALLINT ncols)
+		      bool odbc2)
 {
 	const bb_type_info *ti = bb_type_of(ci->sql_type);
 
 	switch (field) {
-	case SQL_DESC_COUNT:
-	case SQL_COLUMN_COUNT:
-		*out = ncols;
-		return true;
 	case SQL_DESC_TYPE:
 		*out = bb_type_verbose(ci->sql_type);
 		return true;
-	case SQL_DESC_CONCISE_TYPE:
-
-		*out = ci->sql_type;
+	case SQL_DESC_CONCISE_TYPE: /* also ODBC 2's SQL_COLUMN_TYPE */
+		*out = bb_type_for_app(ci->sql_type, odbc2);
 		return true;
 	case SQL_DESC_DATETIME_INTERVAL_CODE:
 		*out = bb_type_subcode(ci->sql_type);
@@ -219,10 +214,13 @@ static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
 		*out = bb_type_octets(ci->sql_type, ci->size);
 		return true;
 	case SQL_DESC_PRECISION:
-	case SQL_COLUMN_PRECISION:
 		*out = ci->sql_type == SQL_TYPE_TIMESTAMP ? ci->digits
-		       : ti->radix                        ? (SQLLEN)ci->size
 							  : (SQLLEN)ci->size;
+		return true;
+	case SQL_COLUMN_PRECISION:
+		/* ODBC 2's precision is ODBC 3's column size (26 for a
+		 * timestamp), not the descriptor's fraction digits. */
+		*out = (SQLLEN)ci->size;
 		return true;
 	case SQL_DESC_SCALE:
 	case SQL_COLUMN_SCALE:
@@ -285,7 +283,7 @@ SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
 	rc = bb_describe_col(s, col, &ci);
 	if (rc != SQL_SUCCESS)
 		return rc;
-	if (num_field(ci, field, &n, (SQLSMALLINT)s->ncols)) {
+	if (num_field(ci, field, &n, s->diag.odbc2)) {
 		if (num)
 			*num = n;
 		return SQL_SUCCESS;

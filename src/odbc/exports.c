@@ -10,6 +10,7 @@
 #include "odbc/export.h"
 #include "util/str.h"
 #include "sql/rewrite.h"
+#include "odbc/types.h"
 
 char *bb_in_str(const SQLCHAR *s, SQLLEN len)
 {
@@ -271,7 +272,7 @@ SQLRETURN bb_describe_out(bb_stmt *s, SQLUSMALLINT col, SQLPOINTER name,
 	if (rc != SQL_SUCCESS)
 		return rc;
 	if (type)
-		*type = ci->sql_type;
+		*type = bb_type_for_app(ci->sql_type, s->diag.odbc2);
 	if (size)
 		*size = ci->size;
 	if (digits)

@@ -192,7 +192,8 @@ SQLRETURN bb_get_functions(bb_dbc *dbc, SQLUSMALLINT id,
 SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type);
 /* The catalog's tables and sys_* views in the engine (catalog.c): set up
  * at connect; bb_catalog_ready repeats it if that failed. */
-int bb_catalog_setup(sqlite3 *db, const char *default_ws, const char *user);
+int bb_catalog_setup(sqlite3 *db, const char *default_ws, const char *user,
+		     bool odbc2);
 SQLRETURN bb_catalog_ready(bb_stmt *s);
 const char *bb_catalog_schema(bb_stmt *s);
 const char *bb_catalog_pattern(const char *p);
