@@ -264,6 +264,19 @@ static SQLRETURN add_warnings(bb_stmt *s, SQLRETURN rc)
 	return rc;
 }
 
+/* True for an UPDATE or DELETE statement: when it changes no row, an
+ * ODBC 3 application is told SQL_NO_DATA and an ODBC 2 one
+ * SQL_SUCCESS (the reference's "Returning SQL_NO_DATA"). */
+static bool searched_change(sqlite3_stmt *st)
+{
+	const char *p = sqlite3_sql(st);
+
+	while (p && (isspace((unsigned char)*p) || *p == '('))
+		p++;
+	return p && (bb_strncasecmp(p, "UPDATE", 6) == 0 ||
+		     bb_strncasecmp(p, "DELETE", 6) == 0);
+}
+
 SQLRETURN bb_execute(bb_stmt *s)
 {
 	SQLRETURN rc;
@@ -300,7 +313,11 @@ SQLRETURN bb_execute(bb_stmt *s)
 	rc = build_cols(s, s->row_ready);
 	if (rc != SQL_SUCCESS)
 		return rc;
-	return add_warnings(s, SQL_SUCCESS);
+	rc = add_warnings(s, SQL_SUCCESS);
+	if (rc == SQL_SUCCESS && s->row_count == 0 && !s->diag.odbc2 &&
+	    searched_change(s->st))
+		return SQL_NO_DATA;
+	return rc;
 }
 
 SQLRETURN bb_exec_direct(bb_stmt *s, const char *sql)

@@ -131,6 +131,14 @@ static void test_parameter(SQLHSTMT st)
 	CHECK(count > 0);
 	SQLFreeStmt(st, SQL_CLOSE);
 	SQLFreeStmt(st, SQL_RESET_PARAMS);
+	/* A searched DELETE that removes nothing: SQL_SUCCESS for ODBC 2
+	 * (an ODBC 3 application gets SQL_NO_DATA; test_states.c). */
+	CHECK(SQL_SUCCEEDED(SQLExecDirect(
+		st, (SQLCHAR *)"CREATE TABLE odbc2_t(a INTEGER)", SQL_NTS)));
+	CHECK(SQLExecDirect(st, (SQLCHAR *)"DELETE FROM odbc2_t WHERE a = 1",
+			    SQL_NTS) == SQL_SUCCESS);
+	CHECK(SQL_SUCCEEDED(SQLRowCount(st, &ind)));
+	CHECK_INT(ind, 0);
 }
 
 /* Reads SMALLINT column col of every row; returns how many rows. */

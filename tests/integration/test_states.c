@@ -435,6 +435,29 @@ int main(void)
 		return CHECK_DONE();
 	walk_statement_states();
 	walk_connected(conn);
+	/* An UPDATE or DELETE changing no row: SQL_NO_DATA for ODBC 3. */
+	{
+		SQLHSTMT st = NULL;
+		SQLLEN n = -1;
+
+		CHECK(ok(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st)));
+		CHECK(ok(SQLExecDirect(st, (SQLCHAR *)NORESULT_SQL, SQL_NTS)));
+		CHECK(SQLExecDirect(st,
+				    (SQLCHAR *)"UPDATE states_t SET a = 2 "
+					       "WHERE a = 1",
+				    SQL_NTS) == SQL_NO_DATA);
+		CHECK(SQLRowCount(st, &n) == SQL_SUCCESS);
+		CHECK_INT(n, 0);
+		CHECK(ok(SQLExecDirect(st,
+				       (SQLCHAR *)"INSERT INTO states_t "
+						  "VALUES (1)",
+				       SQL_NTS)));
+		CHECK(SQLExecDirect(st,
+				    (SQLCHAR *)"DELETE FROM states_t WHERE "
+					       "a = 1",
+				    SQL_NTS) == SQL_SUCCESS);
+		SQLFreeHandle(SQL_HANDLE_STMT, st);
+	}
 	CHECK(SQLDisconnect(dbc) == SQL_SUCCESS);
 	walk_unconnected("after SQLDisconnect");
 	CHECK(SQLFreeHandle(SQL_HANDLE_DBC, dbc) == SQL_SUCCESS);
