@@ -64,6 +64,8 @@ static const struct {
 	{"SIN", "sin($1)"},
 	{"COS", "cos($1)"},
 	{"TAN", "tan($1)"},
+	{"COT", "(1.0 / tan($1))"},
+	{"CONVERT", NULL}, /* its template depends on the type: convert_to */
 	{"NOW", "strftime('%Y-%m-%d %H:%M:%f000', 'now')"},
 	{"CURDATE", "date('now')"},
 	{"CURTIME", "time('now')"},
@@ -84,6 +86,51 @@ static const struct {
 	{"DATABASE", "bb_database()"},
 	{"USER", "bb_user()"},
 };
+
+/* {fn CONVERT(value, SQL_type)}: the engine's form for each target type,
+ * as SQLGetInfo's SQL_CONVERT_* bitmaps promise. Datetimes take the
+ * text forms the driver gives every API timestamp. */
+static const struct {
+	const char *type;
+	const char *tmpl;
+} convert_to[] = {
+	{"SQL_BIGINT", "CAST($1 AS INTEGER)"},
+	{"SQL_INTEGER", "CAST($1 AS INTEGER)"},
+	{"SQL_SMALLINT", "CAST($1 AS INTEGER)"},
+	{"SQL_TINYINT", "CAST($1 AS INTEGER)"},
+	{"SQL_BIT", "(CAST($1 AS INTEGER) <> 0)"},
+	{"SQL_DOUBLE", "CAST($1 AS REAL)"},
+	{"SQL_FLOAT", "CAST($1 AS REAL)"},
+	{"SQL_REAL", "CAST($1 AS REAL)"},
+	{"SQL_NUMERIC", "CAST($1 AS NUMERIC)"},
+	{"SQL_DECIMAL", "CAST($1 AS NUMERIC)"},
+	{"SQL_CHAR", "CAST($1 AS TEXT)"},
+	{"SQL_VARCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_LONGVARCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_WCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_WVARCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_WLONGVARCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_GUID", "CAST($1 AS TEXT)"},
+	{"SQL_BINARY", "CAST($1 AS BLOB)"},
+	{"SQL_VARBINARY", "CAST($1 AS BLOB)"},
+	{"SQL_LONGVARBINARY", "CAST($1 AS BLOB)"},
+	{"SQL_DATE", "date($1)"},
+	{"SQL_TYPE_DATE", "date($1)"},
+	{"SQL_TIME", "time($1)"},
+	{"SQL_TYPE_TIME", "time($1)"},
+	{"SQL_TIMESTAMP", "strftime('%Y-%m-%d %H:%M:%f000', $1)"},
+	{"SQL_TYPE_TIMESTAMP", "strftime('%Y-%m-%d %H:%M:%f000', $1)"},
+};
+
+static const char *convert_template(const bb_buf *type)
+{
+	size_t k;
+
+	for (k = 0; type->data && k < BB_ARRAY_LEN(convert_to); k++)
+		if (bb_strcasecmp(type->data, convert_to[k].type) == 0)
+			return convert_to[k].tmpl;
+	return NULL;
+}
 
 static bool lex_all(const char *sql, toks *tk, bb_err *err)
 {
@@ -226,12 +273,13 @@ static size_t scalar_fn(ctx *c, size_t i)
 	int n = 0, k;
 	size_t j;
 	const char *tmpl = NULL;
+	bool convert = bb_tok_is(name, "CONVERT");
 
 	for (k = 0; k < (int)BB_ARRAY_LEN(functions); k++)
 		if (bb_tok_is(name, functions[k].odbc))
 			tmpl = functions[k].tmpl;
 	j = skip_space(c->tk, i + 1);
-	if (!tmpl || !is_punct(&c->tk->t[j], '(')) {
+	if ((!tmpl && !convert) || !is_punct(&c->tk->t[j], '(')) {
 		/* Not one we map: the engine may know it by that name. */
 		return rewrite(c, i, true, 1) - 1;
 	}
@@ -251,7 +299,14 @@ static size_t scalar_fn(ctx *c, size_t i)
 			break;
 		j++;
 	}
-	if (is_punct(&c->tk->t[j], ')')) {
+	if (convert)
+		tmpl = n == 2 ? convert_template(&args[1]) : NULL;
+	if (convert && !tmpl) {
+		bb_err_set(c->err, BB_E_SYNTAX, 0,
+			   "{fn CONVERT(value, type)}: the type must be one "
+			   "of SQL_CHAR, SQL_INTEGER, SQL_DOUBLE, SQL_DATE, "
+			   "SQL_TIMESTAMP ... (SQLGetInfo SQL_CONVERT_*)");
+	} else if (is_punct(&c->tk->t[j], ')')) {
 		apply_template(c, tmpl, args, n);
 		j++;
 	} else {
