@@ -177,7 +177,9 @@ static bool is_punct(const bb_token *t, char c)
 	return t->kind == BB_TK_PUNCT && t->p[0] == c;
 }
 
-static void note_schema(ctx *c, size_t i)
+/* Notes the schema of schema.table at i; in_three: i follows the
+ * dropped empty catalog of a three-part name. */
+static void note_schema(ctx *c, size_t i, bool in_three)
 {
 	const toks *tk = c->tk;
 	size_t dot = i + 1, name = i + 2;
@@ -190,7 +192,7 @@ static void note_schema(ctx *c, size_t i)
 	    !bb_table_find(table) || bb_strcasecmp(schema, "main") == 0 ||
 	    bb_strcasecmp(schema, "temp") == 0)
 		return;
-	if (i > 0 && is_punct(&tk->t[i - 1], '.'))
+	if (!in_three && i > 0 && is_punct(&tk->t[i - 1], '.'))
 		return; /* the middle of a three-part name is handled too */
 	for (k = 0; k < c->info->nschemas; k++)
 		if (strcmp(c->info->schemas[k], schema) == 0)
@@ -198,6 +200,38 @@ static void note_schema(ctx *c, size_t i)
 	if (c->info->nschemas < BB_SQL_MAX_SCHEMAS)
 		bb_strlcpy(c->info->schemas[c->info->nschemas++], schema,
 			   sizeof(schema));
+}
+
+/*
+ * A three-part name catalog.schema.table at i, whose table is a
+ * Bitbucket table: the driver has no catalogs (SQLGetInfo's
+ * SQL_CATALOG_NAME is "N", SQLTables' TABLE_CAT is NULL), so only the
+ * empty catalog a tool writes for that ("".acme.Repositories) is taken,
+ * and dropped; returns the index of the schema. Any other catalog is an
+ * unknown table. Returns i when the tokens are not such a name.
+ */
+static size_t catalog_part(ctx *c, size_t i)
+{
+	const toks *tk = c->tk;
+	char cat[128], table[128];
+
+	if (i + 4 >= tk->n || (i > 0 && is_punct(&tk->t[i - 1], '.')) ||
+	    !is_punct(&tk->t[i + 1], '.') || !is_punct(&tk->t[i + 3], '.') ||
+	    !bb_tok_ident(&tk->t[i], cat, sizeof(cat)) ||
+	    !bb_tok_ident(&tk->t[i + 4], table, sizeof(table)) ||
+	    !bb_table_find(table) ||
+	    (tk->t[i + 2].kind != BB_TK_WORD &&
+	     tk->t[i + 2].kind != BB_TK_QUOTED))
+		return i;
+	if (*cat) {
+		bb_err_set(c->err, BB_E_NO_TABLE, 0,
+			   "%s.%.*s.%s: there is no catalog %s; bbodbc has no "
+			   "catalogs: name the table as workspace.table",
+			   cat, (int)tk->t[i + 2].n, tk->t[i + 2].p, table,
+			   cat);
+		return tk->n - 1;
+	}
+	return i + 2;
 }
 
 static size_t rewrite(ctx *c, size_t i, bool in_brace, int depth);
@@ -341,8 +375,17 @@ static size_t escape(ctx *c, size_t i)
 		return rewrite(c, skip_space(c->tk, j + 1), true, 1);
 	}
 	if (bb_tok_is(kw, "call") || is_punct(kw, '?')) {
-		bb_err_set(c->err, BB_E_NOT_IMPL, 0,
-			   "{call ...}: no procedures are defined yet");
+		size_t p = skip_space(c->tk, j + 1);
+		const bb_token *name = &c->tk->t[p];
+
+		if (is_punct(kw, '?')) /* {? = call name(...)} */
+			name = &c->tk->t[skip_space(
+				c->tk, skip_space(c->tk, p + 1) + 1)];
+		bb_err_set(c->err, BB_E_SYNTAX, 0,
+			   "{call %.*s}: no procedure of that name exists "
+			   "(SQLProcedures lists none)",
+			   name->kind == BB_TK_END ? 0 : (int)name->n,
+			   name->p);
 		return c->tk->n - 1;
 	}
 	if (bb_tok_is(kw, "interval")) {
@@ -445,8 +488,17 @@ static size_t rewrite(ctx *c, size_t i, bool in_brace, int depth)
 			if (top)
 				continue;
 		}
-		if (t->kind == BB_TK_WORD || t->kind == BB_TK_QUOTED)
-			note_schema(c, i);
+		if (t->kind == BB_TK_WORD || t->kind == BB_TK_QUOTED) {
+			size_t schema = catalog_part(c, i);
+
+			if (schema != i) {
+				if (c->err->cond == BB_OK)
+					note_schema(c, schema, true);
+				i = schema;
+				continue;
+			}
+			note_schema(c, i, false);
+		}
 		bb_buf_append(c->out, t->p, t->n);
 		i++;
 	}
