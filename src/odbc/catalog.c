@@ -52,9 +52,9 @@ static void fn_app_type(sqlite3_context *ctx, int argc, sqlite3_value **v)
 
 	if (sqlite3_value_type(v[0]) == SQLITE_NULL)
 		return;
-	sqlite3_result_int(ctx,
-			   bb_type_for_app((SQLSMALLINT)sqlite3_value_int(v[0]),
-					   odbc2));
+	sqlite3_result_int(
+		ctx,
+		bb_type_for_app((SQLSMALLINT)sqlite3_value_int(v[0]), odbc2));
 }
 
 static void fn_col_size(sqlite3_context *ctx, int argc, sqlite3_value **v)

@@ -115,8 +115,7 @@ SQLRETURN bb_connect(bb_dbc *dbc, const char *conn_str, char **out_str)
 	dbc->catalog_ready =
 		bb_catalog_setup(dbc->engine.db, dbc->engine.default_ws,
 				 bb_props_get(&dbc->props, BB_P_USER),
-				 dbc->diag.odbc2) ==
-		SQLITE_OK;
+				 dbc->diag.odbc2) == SQLITE_OK;
 	dbc->connected = true;
 	bb_trace(&dbc->log, BB_LOG_ODBC, "connected to %s", dbc->http.base_url);
 	if (out_str)

@@ -18,16 +18,15 @@ typedef enum { K_STR, K_U16, K_U32, K_HANDLE } kind;
  * (sql/rewrite.c's convert_to): text converts to anything; numbers to
  * text, numbers and bytes; bytes to text and bytes; datetimes to text
  * and the datetimes they hold. */
-#define CVT_TEXT                                                      \
-	(SQL_CVT_CHAR | SQL_CVT_VARCHAR | SQL_CVT_LONGVARCHAR |       \
+#define CVT_TEXT                                                \
+	(SQL_CVT_CHAR | SQL_CVT_VARCHAR | SQL_CVT_LONGVARCHAR | \
 	 SQL_CVT_WCHAR | SQL_CVT_WVARCHAR | SQL_CVT_WLONGVARCHAR)
-#define CVT_NUMBER                                                    \
-	(SQL_CVT_NUMERIC | SQL_CVT_DECIMAL | SQL_CVT_INTEGER |        \
-	 SQL_CVT_SMALLINT | SQL_CVT_FLOAT | SQL_CVT_REAL |            \
-	 SQL_CVT_DOUBLE | SQL_CVT_BIT | SQL_CVT_TINYINT | SQL_CVT_BIGINT)
-#define CVT_BYTES \
-	(SQL_CVT_BINARY | SQL_CVT_VARBINARY | SQL_CVT_LONGVARBINARY)
-#define CVT_FROM_TEXT                                                 \
+#define CVT_NUMBER                                                          \
+	(SQL_CVT_NUMERIC | SQL_CVT_DECIMAL | SQL_CVT_INTEGER |              \
+	 SQL_CVT_SMALLINT | SQL_CVT_FLOAT | SQL_CVT_REAL | SQL_CVT_DOUBLE | \
+	 SQL_CVT_BIT | SQL_CVT_TINYINT | SQL_CVT_BIGINT)
+#define CVT_BYTES (SQL_CVT_BINARY | SQL_CVT_VARBINARY | SQL_CVT_LONGVARBINARY)
+#define CVT_FROM_TEXT                                                      \
 	(CVT_TEXT | CVT_NUMBER | CVT_BYTES | SQL_CVT_DATE | SQL_CVT_TIME | \
 	 SQL_CVT_TIMESTAMP | SQL_CVT_GUID)
 #define CVT_FROM_NUMBER (CVT_TEXT | CVT_NUMBER | CVT_BYTES)
@@ -189,7 +188,8 @@ static const info_item items[] = {
 		 SQL_FN_STR_SPACE | SQL_FN_STR_REPEAT | SQL_FN_STR_INSERT},
 	{SQL_SYSTEM_FUNCTIONS, K_U32, NULL,
 	 SQL_FN_SYS_IFNULL | SQL_FN_SYS_DBNAME | SQL_FN_SYS_USERNAME},
-	{SQL_CONVERT_FUNCTIONS, K_U32, NULL, SQL_FN_CVT_CAST | SQL_FN_CVT_CONVERT},
+	{SQL_CONVERT_FUNCTIONS, K_U32, NULL,
+	 SQL_FN_CVT_CAST | SQL_FN_CVT_CONVERT},
 	{SQL_CONVERT_CHAR, K_U32, NULL, CVT_FROM_TEXT},
 	{SQL_CONVERT_VARCHAR, K_U32, NULL, CVT_FROM_TEXT},
 	{SQL_CONVERT_LONGVARCHAR, K_U32, NULL, CVT_FROM_TEXT},
@@ -252,7 +252,8 @@ static const info_item items[] = {
 	{SQL_SQL92_NUMERIC_VALUE_FUNCTIONS, K_U32, NULL, 0},
 	{SQL_SQL92_ROW_VALUE_CONSTRUCTOR, K_U32, NULL,
 	 SQL_SRVC_VALUE_EXPRESSION | SQL_SRVC_NULL | SQL_SRVC_ROW_SUBQUERY},
-	{SQL_SQL92_STRING_FUNCTIONS, K_U32, NULL, SQL_SSF_LOWER | SQL_SSF_UPPER},
+	{SQL_SQL92_STRING_FUNCTIONS, K_U32, NULL,
+	 SQL_SSF_LOWER | SQL_SSF_UPPER},
 	{SQL_ASYNC_DBC_FUNCTIONS, K_U32, NULL, SQL_ASYNC_DBC_NOT_CAPABLE},
 	{SQL_ASYNC_NOTIFICATION, K_U32, NULL,
 	 SQL_ASYNC_NOTIFICATION_NOT_CAPABLE},
@@ -297,7 +298,7 @@ static SQLUINTEGER dynamic_num(const info_item *it)
 		return it->v | (full ? SQL_OJ_RIGHT | SQL_OJ_FULL : 0);
 	case SQL_SQL92_RELATIONAL_JOIN_OPERATORS:
 		return it->v | (full ? SQL_SRJO_RIGHT_OUTER_JOIN |
-					       SQL_SRJO_FULL_OUTER_JOIN
+						SQL_SRJO_FULL_OUTER_JOIN
 				     : 0);
 	}
 	return it->v;

@@ -384,8 +384,7 @@ static size_t escape(ctx *c, size_t i)
 		bb_err_set(c->err, BB_E_SYNTAX, 0,
 			   "{call %.*s}: no procedure of that name exists "
 			   "(SQLProcedures lists none)",
-			   name->kind == BB_TK_END ? 0 : (int)name->n,
-			   name->p);
+			   name->kind == BB_TK_END ? 0 : (int)name->n, name->p);
 		return c->tk->n - 1;
 	}
 	if (bb_tok_is(kw, "interval")) {
@@ -509,7 +508,7 @@ bool bb_sql_rewrite(const char *sql, bb_buf *out, bb_sql_info *info,
 		    bb_err *err)
 {
 	toks tk;
-	ctx c = {&tk, out, info, err};
+	ctx c;
 
 	memset(info, 0, sizeof(*info));
 	bb_err_clear(err);
@@ -517,6 +516,10 @@ bool bb_sql_rewrite(const char *sql, bb_buf *out, bb_sql_info *info,
 		free(tk.t);
 		return false;
 	}
+	c.tk = &tk;
+	c.out = out;
+	c.info = info;
+	c.err = err;
 	rewrite(&c, 0, false, 0);
 	free(tk.t);
 	if (err->cond != BB_OK)

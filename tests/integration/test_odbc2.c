@@ -88,8 +88,8 @@ static void test_fetch(SQLHSTMT st)
 	CHECK(SQLBindCol(st, 2, SQL_C_DATE, &d, sizeof(d), &dind) ==
 	      SQL_SUCCESS);
 	CHECK(SQL_SUCCEEDED(SQLFetch(st)));
-	CHECK(SQL_SUCCEEDED(SQLGetData(st, 1, SQL_C_TIMESTAMP, &ts,
-				       sizeof(ts), &ind)));
+	CHECK(SQL_SUCCEEDED(
+		SQLGetData(st, 1, SQL_C_TIMESTAMP, &ts, sizeof(ts), &ind)));
 	CHECK_INT(ind, sizeof(ts));
 	CHECK(ts.year >= 2008 && ts.year < 2100);
 	CHECK(ts.month >= 1 && ts.month <= 12);
@@ -118,8 +118,8 @@ static void test_parameter(SQLHSTMT st)
 	ts.month = 1;
 	ts.day = 1;
 	CHECK(SQL_SUCCEEDED(SQLBindParameter(st, 1, SQL_PARAM_INPUT,
-					     SQL_C_TIMESTAMP, SQL_TIMESTAMP,
-					     26, 6, &ts, sizeof(ts), &ind)));
+					     SQL_C_TIMESTAMP, SQL_TIMESTAMP, 26,
+					     6, &ts, sizeof(ts), &ind)));
 	CHECK(SQL_SUCCEEDED(SQLExecDirect(
 		st,
 		(SQLCHAR *)"SELECT COUNT(*) FROM Repositories WHERE "

@@ -88,12 +88,24 @@ enum st_fn {
 };
 
 static const char *const fn_names[NFNS] = {
-	"SQLPrepare",       "SQLExecDirect",      "SQLExecute",
-	"SQLFetch",         "SQLGetData",         "SQLCloseCursor",
-	"SQLNumResultCols", "SQLDescribeCol",     "SQLColAttribute(COUNT)",
-	"SQLColAttribute(NAME)", "SQLRowCount",   "SQLNumParams",
-	"SQLTables",        "SQLSetCursorName",   "SQLSetStmtAttr(CURSOR_TYPE)",
-	"SQLBindCol",       "SQLMoreResults",     "SQLFreeStmt(SQL_CLOSE)",
+	"SQLPrepare",
+	"SQLExecDirect",
+	"SQLExecute",
+	"SQLFetch",
+	"SQLGetData",
+	"SQLCloseCursor",
+	"SQLNumResultCols",
+	"SQLDescribeCol",
+	"SQLColAttribute(COUNT)",
+	"SQLColAttribute(NAME)",
+	"SQLRowCount",
+	"SQLNumParams",
+	"SQLTables",
+	"SQLSetCursorName",
+	"SQLSetStmtAttr(CURSOR_TYPE)",
+	"SQLBindCol",
+	"SQLMoreResults",
+	"SQLFreeStmt(SQL_CLOSE)",
 };
 
 /* What a call gives: "" for SQL_SUCCESS, "NODATA" for SQL_NO_DATA, or
@@ -109,45 +121,43 @@ static const char *const fn_names[NFNS] = {
 static const char *const expect[NSTATES][NFNS] = {
 	/* PREP  EXECD  EXEC   FETCH  GETD   CLOSE  NRC DESC   COUNT  NAME
 	 * ROWC   NPAR TABLES SETCN  CTYPE  BIND MORE FREE */
-	[S1_ALLOCATED] = {OK, OK, "HY010", "HY010", "HY010", "24000",
-			  "HY010", "HY010", "HY010", "HY010", "HY010",
-			  "HY010", OK, OK, OK, OK, ND, OK},
+	[S1_ALLOCATED] = {OK, OK, "HY010", "HY010", "HY010", "24000", "HY010",
+			  "HY010", "HY010", "HY010", "HY010", "HY010", OK, OK,
+			  OK, OK, ND, OK},
 	[S2_PREPARED_NO_RESULT] = {OK, OK, OK, "HY010", "HY010", "24000", OK,
 				   "07005", OK, "07005", "HY010", OK, OK, OK,
 				   "HY011", OK, ND, OK},
 	[S3_PREPARED_RESULT] = {OK, OK, OK, "HY010", "HY010", "24000", OK, OK,
 				OK, OK, "HY010", OK, OK, OK, "HY011", OK, ND,
 				OK},
-	[S4_EXECUTED_DIRECT] = {OK, OK, "HY010", "24000", "24000", "24000",
-				OK, "24000", "24000", "24000", OK, OK, OK,
-				"24000", "24000", OK, ND, OK},
+	[S4_EXECUTED_DIRECT] = {OK, OK, "HY010", "24000", "24000", "24000", OK,
+				"24000", "24000", "24000", OK, OK, OK, "24000",
+				"24000", OK, ND, OK},
 	[S4_EXECUTED_PREPARED] = {OK, OK, OK, "24000", "24000", "24000", OK,
 				  "24000", "24000", "24000", OK, OK, OK,
 				  "24000", "24000", OK, ND, OK},
-	[S5_OPEN_DIRECT] = {"24000", "24000", "HY010", OK, "24000", OK, OK,
-			    OK, OK, OK, OK, OK, "24000", "24000", "24000",
-			    OK, ND, OK},
+	[S5_OPEN_DIRECT] = {"24000", "24000", "HY010", OK, "24000", OK, OK, OK,
+			    OK, OK, OK, OK, "24000", "24000", "24000", OK, ND,
+			    OK},
 	[S5_OPEN_PREPARED] = {"24000", "24000", "24000", OK, "24000", OK, OK,
-			      OK, OK, OK, OK, OK, "24000", "24000", "24000",
-			      OK, ND, OK},
+			      OK, OK, OK, OK, OK, "24000", "24000", "24000", OK,
+			      ND, OK},
 	[S6_POSITIONED] = {"24000", "24000", "HY010", OK, OK, OK, OK, OK, OK,
 			   OK, OK, OK, "24000", "24000", "24000", OK, ND, OK},
-	[S6_NO_MORE_ROWS] = {"24000", "24000", "HY010", ND, "24000", OK, OK,
-			     OK, OK, OK, OK, OK, "24000", "24000", "24000",
-			     OK, ND, OK},
-	[S1_AFTER_CLOSE_CURSOR] = {OK, OK, "HY010", "HY010", "HY010",
-				   "24000", "HY010", "HY010", "HY010",
-				   "HY010", "HY010", "HY010", OK, OK, OK, OK,
-				   ND, OK},
+	[S6_NO_MORE_ROWS] = {"24000", "24000", "HY010", ND, "24000", OK, OK, OK,
+			     OK, OK, OK, OK, "24000", "24000", "24000", OK, ND,
+			     OK},
+	[S1_AFTER_CLOSE_CURSOR] = {OK, OK, "HY010", "HY010", "HY010", "24000",
+				   "HY010", "HY010", "HY010", "HY010", "HY010",
+				   "HY010", OK, OK, OK, OK, ND, OK},
 	[S3_AFTER_CLOSE_CURSOR] = {OK, OK, OK, "HY010", "HY010", "24000", OK,
-				   OK, OK, OK, "HY010", OK, OK, OK, "HY011",
-				   OK, ND, OK},
+				   OK, OK, OK, "HY010", OK, OK, OK, "HY011", OK,
+				   ND, OK},
 	[S1_AFTER_FREE_CLOSE] = {OK, OK, "HY010", "HY010", "HY010", "24000",
 				 "HY010", "HY010", "HY010", "HY010", "HY010",
 				 "HY010", OK, OK, OK, OK, ND, OK},
-	[S6_AFTER_UNBIND] = {"24000", "24000", "HY010", OK, OK, OK, OK, OK,
-			     OK, OK, OK, OK, "24000", "24000", "24000", OK,
-			     ND, OK},
+	[S6_AFTER_UNBIND] = {"24000", "24000", "HY010", OK, OK, OK, OK, OK, OK,
+			     OK, OK, OK, "24000", "24000", "24000", OK, ND, OK},
 	[S6_AFTER_RESET_PARAMS] = {"24000", "24000", "HY010", OK, OK, OK, OK,
 				   OK, OK, OK, OK, OK, "24000", "24000",
 				   "24000", OK, ND, OK},
@@ -270,8 +280,7 @@ static SQLRETURN call(SQLHSTMT st, enum st_fn f)
 	return SQL_ERROR;
 }
 
-static void outcome(SQLSMALLINT type, SQLHANDLE h, SQLRETURN rc,
-		    char got[8])
+static void outcome(SQLSMALLINT type, SQLHANDLE h, SQLRETURN rc, char got[8])
 {
 	SQLINTEGER native;
 	SQLSMALLINT len;
@@ -392,8 +401,8 @@ static void walk_connected(const char *conn)
 	conn_case("SQLEndTran", SQLEndTran(SQL_HANDLE_DBC, dbc, SQL_COMMIT),
 		  OK);
 	conn_case("SQLDriverConnect again",
-		  SQLDriverConnect(dbc, NULL, (SQLCHAR *)conn, SQL_NTS, NULL,
-				   0, NULL, SQL_DRIVER_NOPROMPT),
+		  SQLDriverConnect(dbc, NULL, (SQLCHAR *)conn, SQL_NTS, NULL, 0,
+				   NULL, SQL_DRIVER_NOPROMPT),
 		  "08002");
 	conn_case("SQLFreeHandle(DBC) while connected",
 		  SQLFreeHandle(SQL_HANDLE_DBC, dbc), "HY010");
@@ -423,8 +432,8 @@ int main(void)
 	CHECK(ok(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc)));
 	/* The version is fixed once a connection exists (HY011; the
 	 * driver manager answers HY010 for it). */
-	rc = SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION,
-			   (SQLPOINTER)SQL_OV_ODBC2, 0);
+	rc = SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC2,
+			   0);
 	outcome(SQL_HANDLE_ENV, env, rc, got);
 	CHECK_STR(got, DM ? "HY010" : "HY011");
 	walk_unconnected("allocated");

@@ -68,11 +68,13 @@ static const struct {
 	{30, "SELECT other.Repositories.Slug FROM other.Repositories",
 	 "SELECT other.Repositories.Slug FROM other.Repositories", BB_OK,
 	 "other"},
-	{31, "SELECT {fn CONVERT(Id, SQL_VARCHAR)}, {fn CONVERT('7', "
-	     "SQL_INTEGER)} FROM t",
+	{31,
+	 "SELECT {fn CONVERT(Id, SQL_VARCHAR)}, {fn CONVERT('7', "
+	 "SQL_INTEGER)} FROM t",
 	 "SELECT CAST(Id AS TEXT), CAST('7' AS INTEGER) FROM t", BB_OK, NULL},
-	{32, "SELECT {fn CONVERT(CreatedOn, SQL_DATE)}, {fn CONVERT(x, "
-	     "SQL_TIMESTAMP)}",
+	{32,
+	 "SELECT {fn CONVERT(CreatedOn, SQL_DATE)}, {fn CONVERT(x, "
+	 "SQL_TIMESTAMP)}",
 	 "SELECT date(CreatedOn), strftime('%Y-%m-%d %H:%M:%f000', x)", BB_OK,
 	 NULL},
 	{33, "SELECT {fn CONVERT(x, SQL_INTERVAL_DAY)}", NULL, BB_E_SYNTAX,
@@ -82,8 +84,7 @@ static const struct {
 	{36, "SELECT {guid '12345678-1234-1234-1234-123456789012'}",
 	 "SELECT '12345678-1234-1234-1234-123456789012'", BB_OK, NULL},
 	{37, "SELECT TOP 5 Slug FROM `Repositories` ORDER BY Slug",
-	 "SELECT Slug FROM `Repositories` ORDER BY Slug LIMIT 5", BB_OK,
-	 NULL},
+	 "SELECT Slug FROM `Repositories` ORDER BY Slug LIMIT 5", BB_OK, NULL},
 };
 
 int main(void)
