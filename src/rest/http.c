@@ -46,10 +46,27 @@ bool bb_http_same_origin(const bb_http *h, const char *url)
 	       (url[n] == '/' || url[n] == '?' || url[n] == '\0');
 }
 
+/* http(s)://host[:port][/path], nothing else: credentials in the URL
+ * would bypass the auth properties and reach logs; a query or fragment
+ * would be glued to every request's own. */
 static bool valid_base(const char *u)
 {
-	return bb_strncasecmp(u, "https://", 8) == 0 ||
-	       bb_strncasecmp(u, "http://", 7) == 0;
+	const char *host, *p;
+
+	if (bb_strncasecmp(u, "https://", 8) == 0)
+		host = u + 8;
+	else if (bb_strncasecmp(u, "http://", 7) == 0)
+		host = u + 7;
+	else
+		return false;
+	if (*host == '\0' || *host == '/' ||
+	    memchr(host, '@', strcspn(host, "/")))
+		return false;
+	for (p = u; *p; p++)
+		if (*p == '?' || *p == '#' || (unsigned char)*p <= ' ' ||
+		    *p == 0x7f)
+			return false;
+	return true;
 }
 
 bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
@@ -63,8 +80,9 @@ bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
 	h->log = log;
 	if (!base || !valid_base(base))
 		return bb_err_set(err, BB_E_CONN_STRING, 0,
-				  "BaseURL must start with https:// or "
-				  "http://");
+				  "BaseURL must be https://host[:port][/path] "
+				  "(or http://), without user, query or "
+				  "fragment");
 	h->base_url = bb_strdup(base);
 	h->origin = origin_of(base);
 	h->curl = curl_easy_init();
@@ -178,6 +196,15 @@ static void api_message(const bb_buf *body, char *out, size_t size)
 	cJSON_Delete(root);
 }
 
+/* The API's words go into a diagnostic a terminal shows: line breaks,
+ * escapes and other control characters become spaces. */
+static void printable(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = ' ';
+}
+
 static bb_cond cond_of_status(long status)
 {
 	switch (status) {
@@ -200,9 +227,22 @@ static bool status_error(bb_http *h, const char *url, bb_response *r,
 {
 	char msg[300];
 
+	curl_off_t after = -1;
+
 	api_message(&r->body, msg, sizeof(msg));
+	printable(msg);
 	if (!msg[0])
 		bb_strlcpy(msg, "the API refused the request", sizeof(msg));
+	if (r->status == 429) {
+		curl_easy_getinfo(h->curl, CURLINFO_RETRY_AFTER, &after);
+		return bb_err_set(err, BB_E_RATE_LIMIT, r->status,
+				  "%s (HTTP 429 on GET %s): the API's rate "
+				  "limit; it asks to wait %ld s (Retry-After), "
+				  "the driver waits at most %d s, %d times",
+				  msg, path_of(h, url),
+				  (long)(after < 0 ? 0 : after),
+				  MAX_RETRY_WAIT_S, h->max_retries);
+	}
 	return bb_err_set(err, cond_of_status(r->status), r->status,
 			  "%s (HTTP %ld on GET %s)", msg, r->status,
 			  path_of(h, url));
@@ -219,6 +259,12 @@ static bool net_error(bb_http *h, const char *url, CURLcode rc, bb_err *err)
 {
 	bb_cond c = h->connected ? BB_E_COMM : BB_E_CONNECT;
 
+	if (rc == CURLE_WRITE_ERROR)
+		return bb_err_set(err, BB_E_BAD_RESPONSE, rc,
+				  "the answer to GET %s is larger than %ld "
+				  "MiB, far more than any page of the API "
+				  "(or memory ran out): not read",
+				  path_of(h, url), MAX_BODY / (1024 * 1024));
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		c = h->connected ? BB_E_TIMEOUT : BB_E_CONN_TIMEOUT;
 	return bb_err_set(err, c, rc, "%s (GET %s)",
