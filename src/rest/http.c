@@ -124,6 +124,7 @@ bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
 	 * environment variables, as users of other tools expect. */
 	if (proxy && *proxy)
 		curl_easy_setopt(h->curl, CURLOPT_PROXY, proxy);
+	bb_trace(log, BB_LOG_AUTH, "credentials: %s", bb_auth_describe(p));
 	return bb_auth_apply(h->curl, p, err);
 nomem:
 	return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
@@ -310,6 +311,9 @@ static CURLcode perform(bb_http *h, const char *url, bb_response *r)
 		curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &r->status);
 	bb_log_request(h->log, "GET", path_of(h, url), r->status, r->body.len,
 		       now_ms() - t0);
+	bb_trace(h->log, BB_LOG_REST, "GET %s: %s%ld, %zu bytes",
+		 path_of(h, url), rc == CURLE_OK ? "HTTP " : "failed, ",
+		 rc == CURLE_OK ? r->status : (long)rc, r->body.len);
 	return rc;
 }
 
@@ -369,6 +373,8 @@ static bool get_following(bb_http *h, const char *url, bb_response *resp,
 					"or in a loop: not followed",
 					path_of(h, url));
 			}
+			bb_trace(h->log, BB_LOG_REST, "GET %s redirected to %s",
+				 path_of(h, url), path_of(h, next));
 			ok = get_following(h, next, resp, err, hops + 1);
 			free(next);
 			return ok;
