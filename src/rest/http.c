@@ -195,17 +195,22 @@ static bb_cond cond_of_status(long status)
 	}
 }
 
-static bool status_error(bb_http *h, const char *url, bb_response *r,
-			 bb_err *err)
+bool bb_http_status_error(long status, const bb_buf *body, const char *path,
+			  bb_err *err)
 {
 	char msg[300];
 
-	api_message(&r->body, msg, sizeof(msg));
+	api_message(body, msg, sizeof(msg));
 	if (!msg[0])
 		bb_strlcpy(msg, "the API refused the request", sizeof(msg));
-	return bb_err_set(err, cond_of_status(r->status), r->status,
-			  "%s (HTTP %ld on GET %s)", msg, r->status,
-			  path_of(h, url));
+	return bb_err_set(err, cond_of_status(status), status,
+			  "%s (HTTP %ld on GET %s)", msg, status, path);
+}
+
+static bool status_error(bb_http *h, const char *url, bb_response *r,
+			 bb_err *err)
+{
+	return bb_http_status_error(r->status, &r->body, path_of(h, url), err);
 }
 
 static bool transient(CURLcode rc)
