@@ -101,8 +101,8 @@ static const struct fixture fixtures[] = {
 	{AP "default_reviewers.json", "DefaultReviewers", 1, false},
 	{DS "hooks.json", "Webhooks", 1, false},
 	{DS "user.json", "CurrentUser", 1, false},
-	{CC "user_permissions_repositories.json", "UserRepositoryPermissions", 7,
-	 false},
+	{CC "user_permissions_repositories.json", "UserRepositoryPermissions",
+	 7, false},
 };
 #define NFIXTURES (int)(sizeof(fixtures) / sizeof(fixtures[0]))
 
@@ -242,7 +242,8 @@ static const struct {
 	/* The parent the list was asked of is already its key columns. */
 	{"PullRequestComments", "pullrequest", "the PullRequestId key"},
 	{"PullRequestActivity", "pull_request.id", "the PullRequestId key"},
-	{"PullRequestActivity", "approval.pullrequest", "the PullRequestId key"},
+	{"PullRequestActivity", "approval.pullrequest",
+	 "the PullRequestId key"},
 	{"PullRequestActivity", "comment.pullrequest", "the PullRequestId key"},
 	{"PipelineSteps", "pipeline", "the PipelineUuid key"},
 	{"CommitStatuses", "commit", "the Commit key"},
@@ -390,7 +391,8 @@ static void find_objects(struct loaded *l, const bb_table_def *t)
 	}
 	if (cJSON_IsArray(body))
 		add_values(l, body, t);
-	else if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(body, "values")))
+	else if (cJSON_IsArray(
+			 cJSON_GetObjectItemCaseSensitive(body, "values")))
 		add_values(l, cJSON_GetObjectItemCaseSensitive(body, "values"),
 			   t);
 	else if (cJSON_IsObject(body))
@@ -409,8 +411,7 @@ static size_t seglen(const char *s)
  * one, a trailing slash allowed. A POST that created a row may name one
  * more segment (a commit status is posted to .../statuses/build).
  */
-static bool url_is_endpoint(const char *url, const char *endpoint,
-			    bool created)
+static bool url_is_endpoint(const char *url, const char *endpoint, bool created)
 {
 	const char *p = strstr(url, "/2.0/"), *e = endpoint;
 	size_t n;
@@ -1128,7 +1129,8 @@ static void check_error(int n)
 	if (d.n == 1) {
 		CHECK_STR(d.recs[0].state, errors[n].state);
 		CHECK_INT(d.recs[0].native, errors[n].status);
-		bb_snprintf(want, sizeof(want), "[bbodbc][rest] %s (HTTP %ld on GET %s)",
+		bb_snprintf(want, sizeof(want),
+			    "[bbodbc][rest] %s (HTTP %ld on GET %s)",
 			    errors[n].message, errors[n].status, path);
 		CHECK_STR(d.recs[0].msg, want);
 	}
