@@ -223,30 +223,37 @@ static bb_cond cond_of_status(long status)
 	}
 }
 
-static bool status_error(bb_http *h, const char *url, bb_response *r,
-			 bb_err *err)
+bool bb_http_status_error(long status, const bb_buf *body, const char *path,
+			  bb_err *err)
 {
 	char msg[300];
 
-	curl_off_t after = -1;
-
-	api_message(&r->body, msg, sizeof(msg));
+	api_message(body, msg, sizeof(msg));
 	printable(msg);
 	if (!msg[0])
 		bb_strlcpy(msg, "the API refused the request", sizeof(msg));
+	return bb_err_set(err, cond_of_status(status), status,
+			  "%s (HTTP %ld on GET %s)", msg, status, path);
+}
+
+static bool status_error(bb_http *h, const char *url, bb_response *r,
+			 bb_err *err)
+{
+	curl_off_t after = -1;
+	size_t n;
+
+	bb_http_status_error(r->status, &r->body, path_of(h, url), err);
 	if (r->status == 429) {
 		curl_easy_getinfo(h->curl, CURLINFO_RETRY_AFTER, &after);
-		return bb_err_set(err, BB_E_RATE_LIMIT, r->status,
-				  "%s (HTTP 429 on GET %s): the API's rate "
-				  "limit; it asks to wait %ld s (Retry-After), "
-				  "the driver waits at most %d s, %d times",
-				  msg, path_of(h, url),
-				  (long)(after < 0 ? 0 : after),
-				  MAX_RETRY_WAIT_S, h->max_retries);
+		n = strlen(err->msg);
+		bb_snprintf(err->msg + n, sizeof(err->msg) - n,
+			    ": the API's rate limit; it asks to wait %ld s "
+			    "(Retry-After), the driver waits at most %d s, "
+			    "%d times",
+			    (long)(after < 0 ? 0 : after), MAX_RETRY_WAIT_S,
+			    h->max_retries);
 	}
-	return bb_err_set(err, cond_of_status(r->status), r->status,
-			  "%s (HTTP %ld on GET %s)", msg, r->status,
-			  path_of(h, url));
+	return false;
 }
 
 static bool transient(CURLcode rc)
