@@ -59,6 +59,7 @@ typedef struct bb_dbc {
 	SQLUINTEGER query_timeout;
 	char *current_catalog; /* owned; what the app set, or NULL */
 	bool catalog_ready;    /* the catalog tables exist in the engine */
+	char *browse;          /* owned; SQLBrowseConnect's rounds so far */
 } bb_dbc;
 
 /* What an application bound to one result column. */

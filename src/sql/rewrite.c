@@ -512,6 +512,7 @@ bool bb_sql_rewrite(const char *sql, bb_buf *out, bb_sql_info *info,
 
 	memset(info, 0, sizeof(*info));
 	bb_err_clear(err);
+	c = (ctx){&tk, out, info, err};
 	if (!lex_all(sql, &tk, err)) {
 		free(tk.t);
 		return false;
