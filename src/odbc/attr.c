@@ -155,6 +155,10 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		v = SQL_FALSE;
 		break;
 	case SQL_ATTR_ROW_NUMBER:
+		/* Only a cursor on a row has a row number. */
+		if (!s->fetched || s->done)
+			return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+					   "the cursor is not on a row");
 		v = s->rows_seen;
 		break;
 	case SQL_ATTR_APP_ROW_DESC:

@@ -84,6 +84,7 @@ enum st_fn {
 	F_BIND_COL,
 	F_MORE_RESULTS,
 	F_FREE_CLOSE,
+	F_ROW_NUMBER,
 	NFNS
 };
 
@@ -120,47 +121,49 @@ static const char *const fn_names[NFNS] = {
  */
 static const char *const expect[NSTATES][NFNS] = {
 	/* PREP  EXECD  EXEC   FETCH  GETD   CLOSE  NRC DESC   COUNT  NAME
-	 * ROWC   NPAR TABLES SETCN  CTYPE  BIND MORE FREE */
+	 * ROWC   NPAR TABLES SETCN  CTYPE  BIND MORE FREE ROWNUM */
 	[S1_ALLOCATED] = {OK, OK, "HY010", "HY010", "HY010", "24000", "HY010",
 			  "HY010", "HY010", "HY010", "HY010", "HY010", OK, OK,
-			  OK, OK, ND, OK},
+			  OK, OK, ND, OK, "24000"},
 	[S2_PREPARED_NO_RESULT] = {OK, OK, OK, "HY010", "HY010", "24000", OK,
 				   "07005", OK, "07005", "HY010", OK, OK, OK,
-				   "HY011", OK, ND, OK},
+				   "HY011", OK, ND, OK, "24000"},
 	[S3_PREPARED_RESULT] = {OK, OK, OK, "HY010", "HY010", "24000", OK, OK,
 				OK, OK, "HY010", OK, OK, OK, "HY011", OK, ND,
-				OK},
+				OK, "24000"},
 	[S4_EXECUTED_DIRECT] = {OK, OK, "HY010", "24000", "24000", "24000", OK,
 				"24000", "24000", "24000", OK, OK, OK, "24000",
-				"24000", OK, ND, OK},
+				"24000", OK, ND, OK, "24000"},
 	[S4_EXECUTED_PREPARED] = {OK, OK, OK, "24000", "24000", "24000", OK,
 				  "24000", "24000", "24000", OK, OK, OK,
-				  "24000", "24000", OK, ND, OK},
+				  "24000", "24000", OK, ND, OK, "24000"},
 	[S5_OPEN_DIRECT] = {"24000", "24000", "HY010", OK, "24000", OK, OK, OK,
 			    OK, OK, OK, OK, "24000", "24000", "24000", OK, ND,
-			    OK},
+			    OK, "24000"},
 	[S5_OPEN_PREPARED] = {"24000", "24000", "24000", OK, "24000", OK, OK,
 			      OK, OK, OK, OK, OK, "24000", "24000", "24000", OK,
-			      ND, OK},
+			      ND, OK, "24000"},
 	[S6_POSITIONED] = {"24000", "24000", "HY010", OK, OK, OK, OK, OK, OK,
-			   OK, OK, OK, "24000", "24000", "24000", OK, ND, OK},
+			   OK, OK, OK, "24000", "24000", "24000", OK, ND, OK,
+			   OK},
 	[S6_NO_MORE_ROWS] = {"24000", "24000", "HY010", ND, "24000", OK, OK, OK,
 			     OK, OK, OK, OK, "24000", "24000", "24000", OK, ND,
-			     OK},
+			     OK, "24000"},
 	[S1_AFTER_CLOSE_CURSOR] = {OK, OK, "HY010", "HY010", "HY010", "24000",
 				   "HY010", "HY010", "HY010", "HY010", "HY010",
-				   "HY010", OK, OK, OK, OK, ND, OK},
+				   "HY010", OK, OK, OK, OK, ND, OK, "24000"},
 	[S3_AFTER_CLOSE_CURSOR] = {OK, OK, OK, "HY010", "HY010", "24000", OK,
 				   OK, OK, OK, "HY010", OK, OK, OK, "HY011", OK,
-				   ND, OK},
+				   ND, OK, "24000"},
 	[S1_AFTER_FREE_CLOSE] = {OK, OK, "HY010", "HY010", "HY010", "24000",
 				 "HY010", "HY010", "HY010", "HY010", "HY010",
-				 "HY010", OK, OK, OK, OK, ND, OK},
+				 "HY010", OK, OK, OK, OK, ND, OK, "24000"},
 	[S6_AFTER_UNBIND] = {"24000", "24000", "HY010", OK, OK, OK, OK, OK, OK,
-			     OK, OK, OK, "24000", "24000", "24000", OK, ND, OK},
+			     OK, OK, OK, "24000", "24000", "24000", OK, ND, OK,
+			     OK},
 	[S6_AFTER_RESET_PARAMS] = {"24000", "24000", "HY010", OK, OK, OK, OK,
 				   OK, OK, OK, OK, OK, "24000", "24000",
-				   "24000", OK, ND, OK},
+				   "24000", OK, ND, OK, OK},
 };
 
 static SQLHENV env;
@@ -274,6 +277,8 @@ static SQLRETURN call(SQLHSTMT st, enum st_fn f)
 		return SQLMoreResults(st);
 	case F_FREE_CLOSE:
 		return SQLFreeStmt(st, SQL_CLOSE);
+	case F_ROW_NUMBER:
+		return SQLGetStmtAttr(st, SQL_ATTR_ROW_NUMBER, &size, 0, NULL);
 	case NFNS:
 		break;
 	}
