@@ -500,6 +500,15 @@ SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
 	return bb_exec_internal(s, sql, args, 5, columns_decls);
 }
 
+/* An SQL type code the reference defines (either version's datetime
+ * codes; the intervals), whether or not the driver has the type. */
+static bool sql_type_defined(SQLSMALLINT t)
+{
+	return (t >= SQL_GUID && t <= SQL_VARCHAR) ||
+	       (t >= SQL_TYPE_DATE && t <= SQL_TYPE_TIMESTAMP) ||
+	       (t >= SQL_INTERVAL_YEAR && t <= SQL_INTERVAL_MINUTE_TO_SECOND);
+}
+
 SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type)
 {
 	char t[16];
@@ -508,7 +517,11 @@ SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type)
 
 	if (rc != SQL_SUCCESS)
 		return rc;
-	/* Either version's datetime codes select the datetime types. */
+	if (!sql_type_defined(type))
+		return bb_diag_addf(&s->diag, BB_E_BAD_SQL_TYPE,
+				    "%d is not an SQL data type", type);
+	/* Either version's datetime codes select the datetime types; a
+	 * defined type the driver lacks selects no row. */
 	bb_snprintf(t, sizeof(t), "%d", bb_type_from_app(type));
 	return bb_exec_internal(
 		s,

@@ -186,6 +186,10 @@ static void test_catalog(SQLHSTMT st)
 	}
 	CHECK_INT(old, 3);
 	CHECK_INT(new3, 0);
+	CHECK(SQL_SUCCEEDED(SQLGetTypeInfo(st, SQL_GUID)));
+	CHECK_INT(small_column(st, 2, types, 64), 0);
+	CHECK(SQLGetTypeInfo(st, 1234) == SQL_ERROR);
+	CHECK_STR(state_of(st), "S1004");
 }
 
 /* 5. ODBC 2 SQLSTATEs for the faults an application meets. */
