@@ -63,6 +63,16 @@ static void test_describe(SQLHSTMT st)
 	CHECK(SQLColAttribute(st, 1, SQL_COLUMN_TYPE, NULL, 0, NULL, &num) ==
 	      SQL_SUCCESS);
 	CHECK_INT(num, SQL_WVARCHAR);
+#ifndef BB_DIRECT
+	/* ODBC 2's own call, which the driver manager maps. */
+	num = 0;
+	CHECK(SQLColAttributes(st, 2, SQL_COLUMN_TYPE, NULL, 0, NULL, &num) ==
+	      SQL_SUCCESS);
+	CHECK_INT(num, SQL_TIMESTAMP);
+	CHECK(SQLColAttributes(st, 2, SQL_COLUMN_LENGTH, NULL, 0, NULL, &num) ==
+	      SQL_SUCCESS);
+	CHECK_INT(num, sizeof(SQL_TIMESTAMP_STRUCT));
+#endif
 	/* An unknown column: S1002, ODBC 2's 07009. */
 	CHECK(SQLDescribeCol(st, 9, name, sizeof(name), &len, &type, &size,
 			     &digits, &nullable) == SQL_ERROR);
