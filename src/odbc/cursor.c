@@ -123,10 +123,11 @@ static SQLRETURN row_at(bb_stmt *s, SQLULEN k, const bb_cell **row)
 		SQLRETURN rc;
 
 		if (c->failed)
-			return bb_diag_addf(&s->diag, BB_E_GENERAL,
-					    "the result could not be read "
-					    "past row %lu",
-					    (unsigned long)(c->base + c->nrows));
+			return bb_diag_addf(
+				&s->diag, BB_E_GENERAL,
+				"the result could not be read "
+				"past row %lu",
+				(unsigned long)(c->base + c->nrows));
 		if (c->complete ||
 		    (s->max_rows && c->base + c->nrows >= s->max_rows)) {
 			c->complete = true;
@@ -325,8 +326,8 @@ static SQLRETURN fetch_block(bb_stmt *s, SQLULEN size, SQLUSMALLINT *status,
 }
 
 /* Moves the cursor as the fetch found it and writes the counts. */
-static SQLRETURN settle(bb_stmt *s, SQLRETURN rc, const target *t,
-			SQLULEN size, SQLULEN got)
+static SQLRETURN settle(bb_stmt *s, SQLRETURN rc, const target *t, SQLULEN size,
+			SQLULEN got)
 {
 	bb_cursor *c = &s->cur;
 
@@ -379,9 +380,9 @@ static SQLRETURN scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN off,
 		rc = bb_fetch_stream(s, status, &got);
 	} else if (!is_static(s)) {
 		t.start = s->rows_seen + 1;
-		rc = c->where == BB_CUR_AFTER ? SQL_NO_DATA
-					      : fetch_block(s, size, status,
-							    &got);
+		rc = c->where == BB_CUR_AFTER
+			     ? SQL_NO_DATA
+			     : fetch_block(s, size, status, &got);
 	} else {
 		rc = locate(s, orient, off, size, &t);
 		if (SQL_SUCCEEDED(rc) && t.where == BB_CUR_ON)
@@ -414,8 +415,8 @@ SQLRETURN bb_extended_fetch(bb_stmt *s, SQLUSMALLINT orient, SQLLEN offset,
 			    SQLULEN *nrows, SQLUSMALLINT *status)
 {
 	SQLULEN size = s->cur.rowset_size ? s->cur.rowset_size : 1, got = 0;
-	SQLRETURN rc = scroll(s, (SQLSMALLINT)orient, offset, size, status,
-			      &got);
+	SQLRETURN rc =
+		scroll(s, (SQLSMALLINT)orient, offset, size, status, &got);
 	SQLULEN k;
 
 	if (nrows)

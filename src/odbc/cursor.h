@@ -37,12 +37,12 @@ typedef struct bb_cursor {
 	bool failed;    /* reading the engine failed; reported once */
 	bool live;      /* the rowset is the engine's current row */
 	bb_cur_where where;
-	SQLULEN start;         /* result row (1-based) of the rowset's first */
-	SQLULEN nrowset;       /* rows in the current rowset */
-	SQLULEN size;          /* rowset size of the last fetch */
-	SQLULEN pos;           /* row of the rowset SQLGetData reads */
-	SQLUSMALLINT *status;  /* borrowed; the last fetch's status array */
-	SQLULEN rowset_size;   /* SQL_ROWSET_SIZE (SQLExtendedFetch), 0: 1 */
+	SQLULEN start;        /* result row (1-based) of the rowset's first */
+	SQLULEN nrowset;      /* rows in the current rowset */
+	SQLULEN size;         /* rowset size of the last fetch */
+	SQLULEN pos;          /* row of the rowset SQLGetData reads */
+	SQLUSMALLINT *status; /* borrowed; the last fetch's status array */
+	SQLULEN rowset_size;  /* SQL_ROWSET_SIZE (SQLExtendedFetch), 0: 1 */
 } bb_cursor;
 
 /* Frees the kept rows and puts the cursor before the start. */
@@ -65,7 +65,6 @@ SQLRETURN bb_fill_row(bb_stmt *s, const bb_cell *cells, SQLULEN r);
 /* Steps the engine; *got false at the end (or after a failure). */
 SQLRETURN bb_advance(bb_stmt *s, bool *got);
 /* SQLFetch on a forward-only cursor with a rowset of one row: streams. */
-SQLRETURN bb_fetch_stream(bb_stmt *s, SQLUSMALLINT *status,
-			  SQLULEN *fetched);
+SQLRETURN bb_fetch_stream(bb_stmt *s, SQLUSMALLINT *status, SQLULEN *fetched);
 
 #endif

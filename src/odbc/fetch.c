@@ -151,8 +151,7 @@ SQLRETURN bb_advance(bb_stmt *s, bool *got)
 	return bb_stmt_sqlite_error(s, src);
 }
 
-SQLRETURN bb_fetch_stream(bb_stmt *s, SQLUSMALLINT *status,
-			  SQLULEN *fetched)
+SQLRETURN bb_fetch_stream(bb_stmt *s, SQLUSMALLINT *status, SQLULEN *fetched)
 {
 	SQLRETURN rc = SQL_SUCCESS, one;
 	bool got = false;
@@ -172,7 +171,7 @@ SQLRETURN bb_fetch_stream(bb_stmt *s, SQLUSMALLINT *status,
 	s->rows_seen++;
 	one = bb_fill_row(s, NULL, 0);
 	if (status)
-		status[0] = one == SQL_SUCCESS	 ? SQL_ROW_SUCCESS
+		status[0] = one == SQL_SUCCESS ? SQL_ROW_SUCCESS
 			    : one == SQL_ERROR ? SQL_ROW_ERROR
 					       : SQL_ROW_SUCCESS_WITH_INFO;
 	return one;

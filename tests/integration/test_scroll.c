@@ -169,9 +169,8 @@ static void row_of(const binding *b, SQLULEN r, const char **slug,
 		   SQLBIGINT *size)
 {
 	if (b->rowwise) {
-		const rowbuf *rb = (const rowbuf *)((const char *)b->rows +
-						    b->offset) +
-				   r;
+		const rowbuf *rb =
+			(const rowbuf *)((const char *)b->rows + b->offset) + r;
 
 		*slug = rb->slug;
 		*size = rb->size;
@@ -315,14 +314,12 @@ static void test_short_result(SQLHSTMT st)
 	SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC,
 		       0);
 	bind_all(st, &b, size);
-	CHECK(SQL_SUCCEEDED(SQLExecDirect(
-		st, (SQLCHAR *)QUERY " LIMIT 4", SQL_NTS)));
+	CHECK(SQL_SUCCEEDED(
+		SQLExecDirect(st, (SQLCHAR *)QUERY " LIMIT 4", SQL_NTS)));
 	nref = 4; /* the first four rows of the same order */
 	expect(st, &b, FETCH(SQL_FETCH_LAST, 0), size, 1, false, __LINE__);
-	expect(st, &b, FETCH(SQL_FETCH_ABSOLUTE, -6), size, 1, true,
-	       __LINE__);
-	expect(st, &b, FETCH(SQL_FETCH_ABSOLUTE, -8), size, 0, false,
-	       __LINE__);
+	expect(st, &b, FETCH(SQL_FETCH_ABSOLUTE, -6), size, 1, true, __LINE__);
+	expect(st, &b, FETCH(SQL_FETCH_ABSOLUTE, -8), size, 0, false, __LINE__);
 	expect(st, &b, FETCH(SQL_FETCH_NEXT, 0), size, 1, false, __LINE__);
 	expect(st, &b, FETCH(SQL_FETCH_NEXT, 0), size, 0, false, __LINE__);
 	expect(st, &b, FETCH(SQL_FETCH_PRIOR, 0), size, 1, true, __LINE__);
@@ -382,8 +379,7 @@ static void test_set_pos(SQLHSTMT st)
 	bind_all(st, &b, 5);
 	SQLBindCol(st, 1, SQL_C_CHAR, NULL, 0, NULL); /* SQLGetData's */
 	CHECK(SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)QUERY, SQL_NTS)));
-	CHECK(SQLSetPos(st, 1, SQL_POSITION, SQL_LOCK_NO_CHANGE) ==
-	      SQL_ERROR);
+	CHECK(SQLSetPos(st, 1, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
 	CHECK(FETCH(SQL_FETCH_ABSOLUTE, 10) == SQL_SUCCESS);
 	/* The current row is the rowset's first until SQLSetPos. */
 	CHECK(SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof(buf), &ind) ==
@@ -400,23 +396,19 @@ static void test_set_pos(SQLHSTMT st)
 	b.col_size[1] = -5;
 	b.status[1] = SQL_ROW_NOROW;
 	b.col_size[4] = -5;
-	CHECK(SQLSetPos(st, 2, SQL_REFRESH, SQL_LOCK_NO_CHANGE) ==
-	      SQL_SUCCESS);
+	CHECK(SQLSetPos(st, 2, SQL_REFRESH, SQL_LOCK_NO_CHANGE) == SQL_SUCCESS);
 	CHECK_INT(b.col_size[1], ref_size[10]);
 	CHECK_INT(b.status[1], SQL_ROW_SUCCESS);
 	CHECK_INT(b.col_size[4], -5);
-	CHECK(SQLSetPos(st, 0, SQL_REFRESH, SQL_LOCK_NO_CHANGE) ==
-	      SQL_SUCCESS);
+	CHECK(SQLSetPos(st, 0, SQL_REFRESH, SQL_LOCK_NO_CHANGE) == SQL_SUCCESS);
 	CHECK_INT(b.col_size[4], ref_size[13]);
 	SQLGetStmtAttr(st, SQL_ATTR_ROW_NUMBER, &rownum, 0, NULL);
 	CHECK_INT(rownum, 11); /* SQL_REFRESH of row 2 moved there */
 	/* Faults. */
-	CHECK(SQLSetPos(st, 6, SQL_POSITION, SQL_LOCK_NO_CHANGE) ==
-	      SQL_ERROR);
+	CHECK(SQLSetPos(st, 6, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
 	stmt_state(st, state);
 	CHECK_STR(state, "HY107");
-	CHECK(SQLSetPos(st, 0, SQL_POSITION, SQL_LOCK_NO_CHANGE) ==
-	      SQL_ERROR);
+	CHECK(SQLSetPos(st, 0, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
 	stmt_state(st, state);
 	CHECK_STR(state, "HY109");
 	CHECK(SQLSetPos(st, 1, SQL_UPDATE, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
@@ -425,15 +417,13 @@ static void test_set_pos(SQLHSTMT st)
 	CHECK(SQLSetPos(st, 1, SQL_DELETE, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
 	stmt_state(st, state);
 	CHECK_STR(state, "HYC00");
-	CHECK(SQLSetPos(st, 1, SQL_POSITION, SQL_LOCK_EXCLUSIVE) ==
-	      SQL_ERROR);
+	CHECK(SQLSetPos(st, 1, SQL_POSITION, SQL_LOCK_EXCLUSIVE) == SQL_ERROR);
 	stmt_state(st, state);
 	CHECK_STR(state, "HYC00");
 	/* A partial rowset: rows past its end hold nothing. */
 	CHECK(FETCH(SQL_FETCH_ABSOLUTE, -2) == SQL_SUCCESS);
 	CHECK_INT(b.fetched, 2);
-	CHECK(SQLSetPos(st, 3, SQL_POSITION, SQL_LOCK_NO_CHANGE) ==
-	      SQL_ERROR);
+	CHECK(SQLSetPos(st, 3, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
 	stmt_state(st, state);
 	CHECK_STR(state, "HY109");
 	CHECK(SQLSetPos(st, 2, SQL_POSITION, SQL_LOCK_NO_CHANGE) ==
@@ -443,8 +433,7 @@ static void test_set_pos(SQLHSTMT st)
 	CHECK_STR(buf, ref_slug[nref - 1]);
 	/* After the end nothing is current. */
 	CHECK(FETCH(SQL_FETCH_NEXT, 0) == SQL_NO_DATA);
-	CHECK(SQLSetPos(st, 1, SQL_POSITION, SQL_LOCK_NO_CHANGE) ==
-	      SQL_ERROR);
+	CHECK(SQLSetPos(st, 1, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
 	CHECK(SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof(buf), &ind) ==
 	      SQL_ERROR);
 	SQLCloseCursor(st);
