@@ -66,6 +66,11 @@ static const struct {
 	{BB_E_CONSTRAINT, "23000", "23000", "Integrity constraint violation"},
 	{BB_E_PARAM_COUNT, "07002", "07001", "COUNT field incorrect"},
 	{BB_E_CURSOR_NAME, "34000", "34000", "Invalid cursor name"},
+	{BB_E_FETCH_TYPE, "HY106", "S1106", "Fetch type out of range"},
+	{BB_E_ROW_RANGE, "HY107", "S1107", "Row value out of range"},
+	{BB_E_CURSOR_POS, "HY109", "S1109", "Invalid cursor position"},
+	{BB_W_ROWSET_START, "01S06", "01S06",
+	 "Attempt to fetch before the result set returned the first rowset"},
 };
 
 static int entry_of(bb_cond cond)
