@@ -38,6 +38,39 @@ static SQLRETURN cursor_attr_state(bb_stmt *s, SQLINTEGER attr)
 	return SQL_SUCCESS;
 }
 
+/* The cursor attributes, kept consistent as SQLSetStmtAttr asks: a
+ * static cursor is the scrollable one, keyset-driven and dynamic
+ * cursors become static (01S02), and every cursor is insensitive. */
+static SQLRETURN set_cursor_attr(bb_stmt *s, SQLINTEGER attr, SQLULEN v)
+{
+	SQLULEN ignored = 0;
+
+	if (s->executed && s->ncols > 0)
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "a cursor is open");
+	switch (attr) {
+	case SQL_ATTR_CURSOR_TYPE:
+		if (v == SQL_CURSOR_FORWARD_ONLY || v == SQL_CURSOR_STATIC)
+			return fixed(s, &s->cursor_type, v, v);
+		if (v == SQL_CURSOR_KEYSET_DRIVEN || v == SQL_CURSOR_DYNAMIC)
+			return fixed(s, &s->cursor_type, SQL_CURSOR_STATIC, v);
+		break;
+	case SQL_ATTR_CURSOR_SCROLLABLE:
+		if (v == SQL_NONSCROLLABLE)
+			s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
+		else if (v == SQL_SCROLLABLE)
+			s->cursor_type = SQL_CURSOR_STATIC;
+		else
+			break;
+		return SQL_SUCCESS;
+	case SQL_ATTR_CURSOR_SENSITIVITY:
+		if (v == SQL_UNSPECIFIED)
+			return SQL_SUCCESS;
+		return fixed(s, &ignored, SQL_INSENSITIVE, v);
+	}
+	return bb_diag_add(&s->diag, BB_E_BAD_ATTR, 0, NULL, NULL);
+}
+
 SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 			   SQLINTEGER len)
 {
@@ -55,7 +88,11 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		if (v == 0)
 			return bb_diag_add(&s->diag, BB_E_BAD_ATTR, 0, NULL,
 					   NULL);
-		s->row_array_size = v;
+		/* SQL_ROWSET_SIZE is SQLExtendedFetch's alone. */
+		if (attr == SQL_ROWSET_SIZE)
+			s->cur.rowset_size = v;
+		else
+			s->row_array_size = v;
 		return SQL_SUCCESS;
 	case SQL_ATTR_ROWS_FETCHED_PTR:
 		s->rows_fetched = val;
@@ -73,13 +110,11 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		s->query_timeout = v;
 		return SQL_SUCCESS;
 	case SQL_ATTR_CURSOR_TYPE:
-		return fixed(s, &s->cursor_type, SQL_CURSOR_FORWARD_ONLY, v);
+	case SQL_ATTR_CURSOR_SCROLLABLE:
+	case SQL_ATTR_CURSOR_SENSITIVITY:
+		return set_cursor_attr(s, attr, v);
 	case SQL_ATTR_CONCURRENCY:
 		return fixed(s, &s->concurrency, SQL_CONCUR_READ_ONLY, v);
-	case SQL_ATTR_CURSOR_SCROLLABLE:
-		return fixed(s, &ignored, SQL_NONSCROLLABLE, v);
-	case SQL_ATTR_CURSOR_SENSITIVITY:
-		return fixed(s, &ignored, SQL_INSENSITIVE, v);
 	case SQL_ATTR_ASYNC_ENABLE:
 		return fixed(s, &ignored, SQL_ASYNC_ENABLE_OFF, v);
 	case SQL_ATTR_USE_BOOKMARKS:
@@ -104,8 +139,10 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		v = s->max_rows;
 		break;
 	case SQL_ATTR_ROW_ARRAY_SIZE:
-	case SQL_ROWSET_SIZE:
 		v = s->row_array_size;
+		break;
+	case SQL_ROWSET_SIZE:
+		v = s->cur.rowset_size ? s->cur.rowset_size : 1;
 		break;
 	case SQL_ATTR_ROWS_FETCHED_PTR:
 		v = (SQLULEN)(uintptr_t)s->rows_fetched;
@@ -129,7 +166,9 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		v = s->concurrency;
 		break;
 	case SQL_ATTR_CURSOR_SCROLLABLE:
-		v = SQL_NONSCROLLABLE;
+		v = s->cursor_type == SQL_CURSOR_FORWARD_ONLY
+			    ? SQL_NONSCROLLABLE
+			    : SQL_SCROLLABLE;
 		break;
 	case SQL_ATTR_CURSOR_SENSITIVITY:
 		v = SQL_INSENSITIVE;
@@ -155,11 +194,11 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		v = SQL_FALSE;
 		break;
 	case SQL_ATTR_ROW_NUMBER:
-		/* Only a cursor on a row has a row number. */
-		if (!s->fetched || s->done)
+		/* Only a cursor on a row has a row number (24000). */
+		v = bb_cursor_row_number(s);
+		if (v == 0)
 			return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
 					   "the cursor is not on a row");
-		v = s->rows_seen;
 		break;
 	case SQL_ATTR_APP_ROW_DESC:
 	case SQL_ATTR_APP_PARAM_DESC:

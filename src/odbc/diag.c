@@ -72,6 +72,11 @@ static const struct {
 	{BB_E_BAD_PARAM_NUM, "07009", "S1093", "Invalid parameter number"},
 	{BB_E_ATTR_NOW, "HY011", "S1011", "Attribute cannot be set now"},
 	{BB_E_BAD_SQL_TYPE, "HY004", "S1004", "Invalid SQL data type"},
+	{BB_E_FETCH_TYPE, "HY106", "S1106", "Fetch type out of range"},
+	{BB_E_ROW_RANGE, "HY107", "S1107", "Row value out of range"},
+	{BB_E_CURSOR_POS, "HY109", "S1109", "Invalid cursor position"},
+	{BB_W_ROWSET_START, "01S06", "01S06",
+	 "Attempt to fetch before the result set returned the first rowset"},
 };
 
 static int entry_of(bb_cond cond)

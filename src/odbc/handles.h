@@ -15,6 +15,7 @@
 #include "rest/http.h"
 #include "engine/engine.h"
 #include "odbc/diag.h"
+#include "odbc/cursor.h"
 
 #include <sqlite3.h>
 
@@ -126,6 +127,7 @@ struct bb_stmt {
 	bb_desc descs[4];         /* the implicit ARD, APD, IRD and IPD */
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
+	bb_cursor cur; /* owned; block cursor position, static rows */
 };
 
 /* Handle checks for the entry points. */

@@ -1195,7 +1195,6 @@ static int replay(const char *tool, const step *steps)
 #define INFO_P(id, bits)                                                     \
 	{.note = CAPS, .op = O_INFO_U32, .n1 = id, .n2 = bits,               \
 	 .pending = "SQLGetInfo completeness"}
-#define CURSORS "static scrollable cursors"
 #define END {.note = NULL}
 
 /* Functions the Power Query engine checks before it plans a query. */
@@ -1518,13 +1517,13 @@ static const step seq_excel[] = {
 	 .rc = SQL_SUCCESS_WITH_INFO, .state = "01S02"},
 	{.note = "Microsoft Query: static cursor", .op = O_STMT_ATTR,
 	 .n1 = SQL_ATTR_CURSOR_TYPE, .n2 = SQL_CURSOR_STATIC,
-	 .pending = CURSORS},
+	},
 	{.note = "Microsoft Query: keyset cursor", .op = O_STMT_ATTR,
 	 .n1 = SQL_ATTR_CURSOR_TYPE, .n2 = SQL_CURSOR_KEYSET_DRIVEN,
 	 .rc = SQL_SUCCESS_WITH_INFO, .state = "01S02"},
 	{.note = "Microsoft Query: static substituted", .op = O_GET_STMT_ATTR,
 	 .n1 = SQL_ATTR_CURSOR_TYPE, .n2 = SQL_CURSOR_STATIC,
-	 .pending = CURSORS},
+	},
 	{.note = "Microsoft Query: read only", .op = O_STMT_ATTR,
 	 .n1 = SQL_ATTR_CONCURRENCY, .n2 = SQL_CONCUR_READ_ONLY},
 	{.note = "Microsoft Query: rowset", .op = O_STMT_ATTR,
@@ -1537,7 +1536,7 @@ static const step seq_excel[] = {
 	{.note = "Microsoft Query: next rowset", .op = O_SCROLL,
 	 .n1 = SQL_FETCH_NEXT},
 	{.note = "Microsoft Query: back to the first", .op = O_SCROLL,
-	 .n1 = SQL_FETCH_FIRST, .pending = CURSORS},
+	 .n1 = SQL_FETCH_FIRST},
 	{.note = "Microsoft Query: done", .op = O_CLOSE_CURSOR},
 	{.note = "Microsoft Query: rowset", .op = O_STMT_ATTR,
 	 .n1 = SQL_ATTR_ROW_ARRAY_SIZE, .n2 = 1},

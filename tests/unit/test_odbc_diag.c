@@ -63,6 +63,10 @@ static const struct {
 	{BB_E_BAD_PARAM_NUM, "07009", "S1093"},
 	{BB_E_ATTR_NOW, "HY011", "S1011"},
 	{BB_E_BAD_SQL_TYPE, "HY004", "S1004"},
+	{BB_E_FETCH_TYPE, "HY106", "S1106"},
+	{BB_E_ROW_RANGE, "HY107", "S1107"},
+	{BB_E_CURSOR_POS, "HY109", "S1109"},
+	{BB_W_ROWSET_START, "01S06", "01S06"},
 };
 
 int main(void)
