@@ -256,15 +256,16 @@ SQLRETURN bb_get_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 
 SQLRETURN bb_end_tran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT op)
 {
-	bb_dbc *dbc;
+	bb_env *env = type == SQL_HANDLE_ENV ? bb_env_of(h) : NULL;
+	bb_dbc *dbc = type == SQL_HANDLE_DBC ? bb_dbc_of(h) : NULL;
 
-	if (op != SQL_COMMIT && op != SQL_ROLLBACK)
-		return SQL_ERROR;
-	if (type == SQL_HANDLE_ENV)
-		return bb_env_of(h) ? SQL_SUCCESS : SQL_INVALID_HANDLE;
-	dbc = bb_dbc_of(h);
-	if (!dbc)
+	if (!env && !dbc)
 		return SQL_INVALID_HANDLE;
+	if (op != SQL_COMMIT && op != SQL_ROLLBACK)
+		return bb_diag_add(env ? &env->diag : &dbc->diag, BB_E_TXN_OP,
+				   0, NULL, NULL);
+	if (env)
+		return SQL_SUCCESS;
 	if (!dbc->connected)
 		return bb_diag_add(&dbc->diag, BB_E_NOT_CONNECTED, 0, NULL,
 				   NULL);

@@ -72,6 +72,7 @@ static const struct {
 	{BB_E_BAD_PARAM_NUM, "07009", "S1093", "Invalid parameter number"},
 	{BB_E_ATTR_NOW, "HY011", "S1011", "Attribute cannot be set now"},
 	{BB_E_BAD_SQL_TYPE, "HY004", "S1004", "Invalid SQL data type"},
+	{BB_E_TXN_OP, "HY012", "S1012", "Invalid transaction operation code"},
 	{BB_E_FETCH_TYPE, "HY106", "S1106", "Fetch type out of range"},
 	{BB_E_ROW_RANGE, "HY107", "S1107", "Row value out of range"},
 	{BB_E_CURSOR_POS, "HY109", "S1109", "Invalid cursor position"},

@@ -61,6 +61,7 @@ typedef enum bb_cond {
 	BB_E_BAD_PARAM_NUM,  /* 07009 invalid parameter number (S1093) */
 	BB_E_ATTR_NOW,       /* HY011 attribute cannot be set now */
 	BB_E_BAD_SQL_TYPE,   /* HY004 invalid SQL data type */
+	BB_E_TXN_OP,         /* HY012 invalid transaction operation code */
 	BB_E_FETCH_TYPE,     /* HY106 fetch type out of range */
 	BB_E_ROW_RANGE,      /* HY107 row value out of range */
 	BB_E_CURSOR_POS,     /* HY109 invalid cursor position */

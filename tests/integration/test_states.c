@@ -405,6 +405,8 @@ static void walk_connected(const char *conn)
 		  OK);
 	conn_case("SQLEndTran", SQLEndTran(SQL_HANDLE_DBC, dbc, SQL_COMMIT),
 		  OK);
+	conn_case("SQLEndTran(99)", SQLEndTran(SQL_HANDLE_DBC, dbc, 99),
+		  "HY012");
 	conn_case("SQLDriverConnect again",
 		  SQLDriverConnect(dbc, NULL, (SQLCHAR *)conn, SQL_NTS, NULL, 0,
 				   NULL, SQL_DRIVER_NOPROMPT),
