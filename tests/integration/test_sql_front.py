@@ -92,6 +92,12 @@ class SqlFront(unittest.TestCase):
                     "SELECT Slug, CreatedOn FROM acme.Repositories "
                     "WHERE 1 = 0",
                     "SELECT * FROM PullRequests WHERE 1=0",
+                    "SELECT * FROM Commits WHERE 0 = 1",
+                    # Power BI's wrapping, TOP 0 and LIMIT 0.
+                    'select "_"."Slug" from (select * from "acme".'
+                    '"Repositories") "_" where 1 = 0',
+                    "SELECT TOP 0 * FROM Repositories",
+                    "SELECT * FROM Repositories LIMIT 0",
                     "SELECT r.Name, p.Id FROM Repositories r JOIN "
                     "PullRequests p ON p.RepositorySlug = r.Slug "
                     "WHERE 1=0"):
