@@ -132,16 +132,23 @@ static bb_desc_rec *ird_recs(bb_stmt *s)
 	return recs;
 }
 
+/* The header fields both descriptors have: the array fields between
+ * application descriptors, the status arrays between any two, the
+ * processed count between implementation ones. */
 static void copy_header(const bb_desc *src, bb_desc *dst)
 {
-	bool ird = bb_desc_role(src) == BB_IRD;
+	int from = bb_desc_role(src), to = bb_desc_role(dst);
+	bool ird = from == BB_IRD;
 
-	dst->array_size = src->array_size;
+	if (from != BB_IRD && from != BB_IPD && to != BB_IPD) {
+		dst->array_size = src->array_size;
+		dst->bind_offset = src->bind_offset;
+		dst->bind_type = src->bind_type;
+	}
 	dst->array_status = ird ? src->stmt->row_status : src->array_status;
-	dst->bind_offset = src->bind_offset;
-	dst->bind_type = src->bind_type;
-	dst->rows_processed =
-		ird ? src->stmt->rows_fetched : src->rows_processed;
+	if ((from == BB_IRD || from == BB_IPD) && to == BB_IPD)
+		dst->rows_processed =
+			ird ? src->stmt->rows_fetched : src->rows_processed;
 }
 
 SQLRETURN bb_copy_desc(bb_desc *src, bb_desc *dst)
