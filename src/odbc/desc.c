@@ -168,8 +168,12 @@ SQLRETURN bb_desc_free(bb_desc *d)
 
 void bb_desc_free_all(bb_dbc *dbc)
 {
-	while (dbc->descs)
-		bb_desc_free(dbc->descs);
+	bb_desc *d;
+
+	while ((d = dbc->descs) != NULL) {
+		dbc->descs = d->next;
+		bb_desc_free(d);
+	}
 }
 
 /* The ARD into s: its bound columns and row-array header. */
@@ -227,9 +231,8 @@ static bool project_params(bb_stmt *s)
 	for (i = 0; i < n; i++) {
 		const bb_desc_rec *r = &apd->recs[i];
 
-		p[i].ctype = r->concise_type == SQL_C_DEFAULT
-				     ? SQL_C_CHAR
-				     : r->concise_type;
+		p[i].ctype = r->concise_type == SQL_C_DEFAULT ? SQL_C_CHAR
+							      : r->concise_type;
 		p[i].sql_type = i < ipd->count ? ipd->recs[i].concise_type
 					       : SQL_UNKNOWN_TYPE;
 		p[i].ptr = r->data_ptr;
@@ -347,8 +350,8 @@ SQLRETURN bb_desc_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 			     SQLLEN buflen, SQLLEN *ind)
 {
 	bb_desc *apd = s->apd, *ipd = &s->descs[BB_IPD];
-	SQLRETURN rc = bb_bind_param(s, n, io, ctype, sql_type, ptr, buflen,
-				     ind);
+	SQLRETURN rc =
+		bb_bind_param(s, n, io, ctype, sql_type, ptr, buflen, ind);
 	bb_desc_rec *r;
 
 	if (!SQL_SUCCEEDED(rc))

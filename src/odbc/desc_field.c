@@ -130,12 +130,11 @@ void bb_desc_set_verbose(bb_desc_rec *r, SQLSMALLINT type, SQLSMALLINT code)
 		r->dt_code = code;
 		/* Concise datetime and interval codes follow the verbose
 		 * type: 91-93 and 101-113, for C and SQL types alike. */
-		r->concise_type = code == 0 ? type
-				  : type == SQL_DATETIME
-					  ? (SQLSMALLINT)(SQL_DATETIME * 10 +
-							  code)
-					  : (SQLSMALLINT)(SQL_INTERVAL * 10 +
-							  code);
+		r->concise_type =
+			code == 0 ? type
+			: type == SQL_DATETIME
+				? (SQLSMALLINT)(SQL_DATETIME * 10 + code)
+				: (SQLSMALLINT)(SQL_INTERVAL * 10 + code);
 	} else {
 		r->dt_code = 0;
 		r->concise_type = type;
@@ -148,8 +147,8 @@ void bb_desc_set_concise(bb_desc_rec *r, SQLSMALLINT concise)
 	if (concise > SQL_DATETIME * 10 && concise < SQL_DATETIME * 10 + 10)
 		bb_desc_set_verbose(r, SQL_DATETIME,
 				    (SQLSMALLINT)(concise - SQL_DATETIME * 10));
-	else if (concise > SQL_INTERVAL * 10 && concise <= SQL_INTERVAL * 10 +
-							     13)
+	else if (concise > SQL_INTERVAL * 10 &&
+		 concise <= SQL_INTERVAL * 10 + 13)
 		bb_desc_set_verbose(r, SQL_INTERVAL,
 				    (SQLSMALLINT)(concise - SQL_INTERVAL * 10));
 	else
@@ -159,13 +158,13 @@ void bb_desc_set_concise(bb_desc_rec *r, SQLSMALLINT concise)
 static bool sql_type_valid(SQLSMALLINT t)
 {
 	static const SQLSMALLINT known[] = {
-		SQL_CHAR,        SQL_VARCHAR,        SQL_LONGVARCHAR,
-		SQL_WCHAR,       SQL_WVARCHAR,       SQL_WLONGVARCHAR,
-		SQL_DECIMAL,     SQL_NUMERIC,        SQL_SMALLINT,
-		SQL_INTEGER,     SQL_REAL,           SQL_FLOAT,
-		SQL_DOUBLE,      SQL_BIT,            SQL_TINYINT,
-		SQL_BIGINT,      SQL_BINARY,         SQL_VARBINARY,
-		SQL_LONGVARBINARY, SQL_TYPE_DATE,    SQL_TYPE_TIME,
+		SQL_CHAR,           SQL_VARCHAR,   SQL_LONGVARCHAR,
+		SQL_WCHAR,          SQL_WVARCHAR,  SQL_WLONGVARCHAR,
+		SQL_DECIMAL,        SQL_NUMERIC,   SQL_SMALLINT,
+		SQL_INTEGER,        SQL_REAL,      SQL_FLOAT,
+		SQL_DOUBLE,         SQL_BIT,       SQL_TINYINT,
+		SQL_BIGINT,         SQL_BINARY,    SQL_VARBINARY,
+		SQL_LONGVARBINARY,  SQL_TYPE_DATE, SQL_TYPE_TIME,
 		SQL_TYPE_TIMESTAMP, SQL_GUID,
 	};
 	size_t i;
@@ -277,8 +276,8 @@ static SQLRETURN get_header(bb_desc *d, const field_def *f, SQLPOINTER val,
 	case SQL_DESC_ARRAY_SIZE:
 		return put_num(val, f->vt, (SQLLEN)d->array_size, outlen);
 	case SQL_DESC_ARRAY_STATUS_PTR:
-		return put_ptr(val, role == BB_IRD ? s->row_status
-						    : d->array_status,
+		return put_ptr(val,
+			       role == BB_IRD ? s->row_status : d->array_status,
 			       outlen);
 	case SQL_DESC_BIND_OFFSET_PTR:
 		return put_ptr(val, d->bind_offset, outlen);
@@ -289,15 +288,16 @@ static SQLRETURN get_header(bb_desc *d, const field_def *f, SQLPOINTER val,
 			       outlen);
 	}
 	/* SQL_DESC_ROWS_PROCESSED_PTR */
-	return put_ptr(val, role == BB_IRD ? s->rows_fetched : d->rows_processed,
+	return put_ptr(val,
+		       role == BB_IRD ? s->rows_fetched : d->rows_processed,
 		       outlen);
 }
 
 /* An implementation field read from the type table, as for a column of
  * the record's type (IPD). */
-static SQLRETURN get_typed(bb_desc *d, const bb_desc_rec *r,
-			   const field_def *f, SQLPOINTER val,
-			   SQLINTEGER buflen, SQLINTEGER *outlen, bool wide)
+static SQLRETURN get_typed(bb_desc *d, const bb_desc_rec *r, const field_def *f,
+			   SQLPOINTER val, SQLINTEGER buflen,
+			   SQLINTEGER *outlen, bool wide)
 {
 	bb_colinfo ci;
 	SQLLEN n = 0;
@@ -406,8 +406,7 @@ SQLRETURN bb_get_desc_field(bb_desc *d, SQLSMALLINT rec, SQLSMALLINT field,
 		return get_header(d, f, val, outlen);
 	if (bb_desc_role(d) == BB_IRD)
 		return get_ird_rec(d, rec, f, val, buflen, outlen, wide);
-	return get_app_rec(d, &d->recs[rec - 1], f, val, buflen, outlen,
-			   wide);
+	return get_app_rec(d, &d->recs[rec - 1], f, val, buflen, outlen, wide);
 }
 
 /* ---- setting ---- */
@@ -566,8 +565,7 @@ static SQLRETURN set_rec(bb_desc *d, bb_desc_rec *r, const field_def *f,
 	case SQL_DESC_UNNAMED:
 		if (v != SQL_UNNAMED)
 			return bb_diag_add(&d->diag, BB_E_BAD_DESC_FIELD, 0,
-					   NULL,
-					   "only SQL_UNNAMED can be set");
+					   NULL, "only SQL_UNNAMED can be set");
 		r->unnamed = SQL_UNNAMED;
 		break;
 	case SQL_DESC_PARAMETER_TYPE:

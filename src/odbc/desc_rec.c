@@ -11,9 +11,8 @@
 void bb_desc_ird_rec(bb_stmt *s, int col, bb_desc_rec *out)
 {
 	static const SQLUSMALLINT ids[] = {
-		SQL_DESC_LENGTH,         SQL_DESC_OCTET_LENGTH,
-		SQL_DESC_PRECISION,      SQL_DESC_SCALE,
-		SQL_DESC_NUM_PREC_RADIX, SQL_DESC_UNNAMED,
+		SQL_DESC_LENGTH, SQL_DESC_OCTET_LENGTH,   SQL_DESC_PRECISION,
+		SQL_DESC_SCALE,  SQL_DESC_NUM_PREC_RADIX, SQL_DESC_UNNAMED,
 	};
 	const bb_colinfo *ci = &s->cols[col - 1];
 	SQLLEN v[BB_ARRAY_LEN(ids)];
@@ -123,8 +122,8 @@ SQLRETURN bb_set_desc_rec(bb_desc *d, SQLSMALLINT rec, SQLSMALLINT type,
 /* The IRD as records a copy can take (names borrowed). */
 static bb_desc_rec *ird_recs(bb_stmt *s)
 {
-	bb_desc_rec *recs = calloc((size_t)(s->ncols ? s->ncols : 1),
-				   sizeof(*recs));
+	bb_desc_rec *recs =
+		calloc((size_t)(s->ncols ? s->ncols : 1), sizeof(*recs));
 	int i;
 
 	for (i = 0; recs && i < s->ncols; i++)
@@ -175,8 +174,8 @@ SQLRETURN bb_copy_desc(bb_desc *src, bb_desc *dst)
 	}
 	for (i = 0; i < n; i++) {
 		dst->recs[i] = from[i];
-		dst->recs[i].name = from[i].name ? bb_strdup(from[i].name)
-						 : NULL;
+		dst->recs[i].name =
+			from[i].name ? bb_strdup(from[i].name) : NULL;
 	}
 	copy_header(src, dst);
 	if (ird)

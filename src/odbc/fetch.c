@@ -97,8 +97,8 @@ static void bound_addr(const bb_stmt *s, int col, const bb_binding *b,
 /* Where the ARD set the length (OCTET_LENGTH_PTR) and the NULL indicator
  * (INDICATOR_PTR) apart: the indicator gets SQL_NULL_DATA or 0, the
  * length buffer the length; a NULL with no indicator is 22002. */
-static bb_conv_rc split_ind(SQLLEN got, SQLLEN *ind, SQLLEN *len,
-			    bb_conv_rc cr, bb_cond *cond)
+static bb_conv_rc split_ind(SQLLEN got, SQLLEN *ind, SQLLEN *len, bb_conv_rc cr,
+			    bb_cond *cond)
 {
 	if (cr == BB_CONV_ERROR)
 		return cr;

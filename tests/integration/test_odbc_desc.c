@@ -37,20 +37,20 @@ static void state_of(SQLSMALLINT type, SQLHANDLE h, char state[6])
 }
 
 /* The SQLSTATE of a call that must fail on a descriptor handle. */
-#define CHECK_DESC_FAIL(call, h, want)                           \
-	do {                                                     \
-		char st_[6];                                     \
-		CHECK((call) == SQL_ERROR);                      \
-		state_of(SQL_HANDLE_DESC, (h), st_);             \
-		CHECK_STR(st_, (want));                          \
+#define CHECK_DESC_FAIL(call, h, want)               \
+	do {                                         \
+		char st_[6];                         \
+		CHECK((call) == SQL_ERROR);          \
+		state_of(SQL_HANDLE_DESC, (h), st_); \
+		CHECK_STR(st_, (want));              \
 	} while (0)
 
-#define CHECK_STMT_FAIL(call, h, want)                           \
-	do {                                                     \
-		char st_[6];                                     \
-		CHECK((call) == SQL_ERROR);                      \
-		state_of(SQL_HANDLE_STMT, (h), st_);             \
-		CHECK_STR(st_, (want));                          \
+#define CHECK_STMT_FAIL(call, h, want)               \
+	do {                                         \
+		char st_[6];                         \
+		CHECK((call) == SQL_ERROR);          \
+		state_of(SQL_HANDLE_STMT, (h), st_); \
+		CHECK_STR(st_, (want));              \
 	} while (0)
 
 static SQLHDESC desc_of(SQLHSTMT st, SQLINTEGER which)
@@ -220,20 +220,20 @@ static void test_ird_rules(void)
 	CHECK_STR(get_str(ird, 1, SQL_DESC_BASE_COLUMN_NAME), "");
 	CHECK_DESC_FAIL(SQLSetDescField(ird, 1, SQL_DESC_NAME, "x", SQL_NTS),
 			ird, "HY016");
-	CHECK_DESC_FAIL(SQLSetDescField(ird, 0, SQL_DESC_COUNT,
-					(SQLPOINTER)1, 0),
-			ird, "HY016");
-	CHECK_DESC_FAIL(SQLSetDescRec(ird, 1, SQL_C_CHAR, 0, 10, 0, 0, &n, &n,
-				      &n),
-			ird, "HY016");
+	CHECK_DESC_FAIL(
+		SQLSetDescField(ird, 0, SQL_DESC_COUNT, (SQLPOINTER)1, 0), ird,
+		"HY016");
+	CHECK_DESC_FAIL(
+		SQLSetDescRec(ird, 1, SQL_C_CHAR, 0, 10, 0, 0, &n, &n, &n), ird,
+		"HY016");
 	CHECK_DESC_FAIL(SQLGetDescField(ird, 1, SQL_DESC_DATA_PTR, &p,
 					SQL_IS_POINTER, NULL),
 			ird, "HY091");
 	CHECK_DESC_FAIL(SQLGetDescField(ird, 0, SQL_DESC_ARRAY_SIZE, &n,
 					sizeof(n), NULL),
 			ird, "HY091");
-	CHECK_DESC_FAIL(SQLGetDescField(ird, 1, 9999, &n, sizeof(n), NULL),
-			ird, "HY091");
+	CHECK_DESC_FAIL(SQLGetDescField(ird, 1, 9999, &n, sizeof(n), NULL), ird,
+			"HY091");
 	set_ptr(ird, 0, SQL_DESC_ARRAY_STATUS_PTR, status);
 	set_ptr(ird, 0, SQL_DESC_ROWS_PROCESSED_PTR, &fetched);
 	CHECK(SQLGetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, &p, 0, NULL) ==
@@ -292,9 +292,9 @@ static void test_ard_header(void)
 	CHECK_DESC_FAIL(SQLSetDescField(ard, 0, SQL_DESC_ALLOC_TYPE,
 					(SQLPOINTER)SQL_DESC_ALLOC_USER, 0),
 			ard, "HY091");
-	CHECK_DESC_FAIL(SQLSetDescField(ard, 0, SQL_DESC_ARRAY_SIZE,
-					(SQLPOINTER)0, 0),
-			ard, "HY024");
+	CHECK_DESC_FAIL(
+		SQLSetDescField(ard, 0, SQL_DESC_ARRAY_SIZE, (SQLPOINTER)0, 0),
+		ard, "HY024");
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
@@ -338,12 +338,12 @@ static void test_ard_bindcol(void)
 					(SQLPOINTER)SQL_NULLABLE, 0),
 			ard, "HY091");
 	/* No bookmarks: record 0 is 07009 on every application descriptor. */
-	CHECK_DESC_FAIL(SQLSetDescField(ard, 0, SQL_DESC_DATA_PTR, &v,
-					SQL_IS_POINTER),
-			ard, "07009");
-	CHECK_DESC_FAIL(SQLSetDescRec(ard, 0, SQL_C_SLONG, 0, 4, 0, 0, &v,
-				      NULL, NULL),
-			ard, "07009");
+	CHECK_DESC_FAIL(
+		SQLSetDescField(ard, 0, SQL_DESC_DATA_PTR, &v, SQL_IS_POINTER),
+		ard, "07009");
+	CHECK_DESC_FAIL(
+		SQLSetDescRec(ard, 0, SQL_C_SLONG, 0, 4, 0, 0, &v, NULL, NULL),
+		ard, "07009");
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
@@ -389,15 +389,15 @@ static void test_type_rules(void)
 	CHECK(get_ptr(ard, 1, SQL_DESC_DATA_PTR) == NULL);
 	/* The consistency check on SQL_DESC_DATA_PTR: HY021. */
 	set_num(ard, 2, SQL_DESC_CONCISE_TYPE, 4321);
-	CHECK_DESC_FAIL(SQLSetDescField(ard, 2, SQL_DESC_DATA_PTR, buf,
-					SQL_IS_POINTER),
-			ard, "HY021");
+	CHECK_DESC_FAIL(
+		SQLSetDescField(ard, 2, SQL_DESC_DATA_PTR, buf, SQL_IS_POINTER),
+		ard, "HY021");
 	CHECK(get_ptr(ard, 2, SQL_DESC_DATA_PTR) == NULL);
 	set_num(ard, 2, SQL_DESC_CONCISE_TYPE, SQL_C_NUMERIC);
 	set_num(ard, 2, SQL_DESC_PRECISION, 50);
-	CHECK_DESC_FAIL(SQLSetDescField(ard, 2, SQL_DESC_DATA_PTR, buf,
-					SQL_IS_POINTER),
-			ard, "HY021");
+	CHECK_DESC_FAIL(
+		SQLSetDescField(ard, 2, SQL_DESC_DATA_PTR, buf, SQL_IS_POINTER),
+		ard, "HY021");
 	CHECK_DESC_FAIL(SQLSetDescRec(ard, 2, SQL_DATETIME, 9, 16, 0, 0, buf,
 				      NULL, NULL),
 			ard, "HY021");
@@ -527,9 +527,8 @@ static void test_apd_ipd_fields(SQLHSTMT st)
 
 	CHECK(SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR,
 			       64, 0, buf, sizeof(buf), &ind) == SQL_SUCCESS);
-	CHECK(SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_SLONG,
-			       SQL_DECIMAL, 10, 2, &num, 0, NULL) ==
-	      SQL_SUCCESS);
+	CHECK(SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_DECIMAL,
+			       10, 2, &num, 0, NULL) == SQL_SUCCESS);
 	CHECK(SQLBindParameter(st, 3, SQL_PARAM_INPUT, SQL_C_TYPE_TIMESTAMP,
 			       SQL_TYPE_TIMESTAMP, 26, 6, &num, 0,
 			       NULL) == SQL_SUCCESS);
@@ -570,8 +569,8 @@ static void test_apd_ipd_fields(SQLHSTMT st)
 	CHECK(SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)1, 0) ==
 	      SQL_SUCCESS);
 	CHECK_INT(get_len(apd, 0, SQL_DESC_ARRAY_SIZE), 1);
-	CHECK(SQLSetStmtAttr(st, SQL_ATTR_PARAM_BIND_TYPE, (SQLPOINTER)40,
-			     0) == SQL_SUCCESS);
+	CHECK(SQLSetStmtAttr(st, SQL_ATTR_PARAM_BIND_TYPE, (SQLPOINTER)40, 0) ==
+	      SQL_SUCCESS);
 	CHECK_INT(get_int(apd, 0, SQL_DESC_BIND_TYPE), 40);
 	set_num(apd, 0, SQL_DESC_BIND_TYPE, SQL_PARAM_BIND_BY_COLUMN);
 	CHECK(SQLGetStmtAttr(st, SQL_ATTR_PARAM_BIND_TYPE, &v, 0, NULL) ==
@@ -710,8 +709,7 @@ static void test_explicit_shared(void)
 	CHECK_INT(v, 7);
 	exec_fetch(b, "SELECT 8 AS v, 'eight' AS t", SQL_SUCCESS);
 	CHECK_INT(v, 8);
-	CHECK(SQLBindCol(b, 2, SQL_C_CHAR, t, sizeof(t), &tind) ==
-	      SQL_SUCCESS);
+	CHECK(SQLBindCol(b, 2, SQL_C_CHAR, t, sizeof(t), &tind) == SQL_SUCCESS);
 	CHECK_INT(get_small(d, 0, SQL_DESC_COUNT), 2);
 	CHECK(get_ptr(d, 2, SQL_DESC_DATA_PTR) == t);
 	exec_fetch(a, "SELECT 9, 'nine'", SQL_SUCCESS);
@@ -720,8 +718,7 @@ static void test_explicit_shared(void)
 	CHECK_INT(tind, 4);
 	/* Another statement's implicit ARD, or an implementation
 	 * descriptor: HY017. */
-	CHECK_STMT_FAIL(SQLSetStmtAttr(a, SQL_ATTR_APP_ROW_DESC, implicit_b,
-				       0),
+	CHECK_STMT_FAIL(SQLSetStmtAttr(a, SQL_ATTR_APP_ROW_DESC, implicit_b, 0),
 			a, "HY017");
 	CHECK_STMT_FAIL(SQLSetStmtAttr(a, SQL_ATTR_IMP_ROW_DESC, d, 0), a,
 			"HY017");
@@ -756,8 +753,7 @@ static void test_explicit_apd(void)
 	CHECK(SQLAllocHandle(SQL_HANDLE_DESC, dbc, &d) == SQL_SUCCESS);
 	CHECK(SQLSetDescRec(d, 1, SQL_C_CHAR, 0, sizeof(in), 0, 0, in, &len,
 			    &len) == SQL_SUCCESS);
-	CHECK(SQLSetStmtAttr(st, SQL_ATTR_APP_PARAM_DESC, d, 0) ==
-	      SQL_SUCCESS);
+	CHECK(SQLSetStmtAttr(st, SQL_ATTR_APP_PARAM_DESC, d, 0) == SQL_SUCCESS);
 	set_num(desc_of(st, SQL_ATTR_IMP_PARAM_DESC), 1, SQL_DESC_CONCISE_TYPE,
 		SQL_VARCHAR);
 	CHECK(SQLExecDirect(st, (SQLCHAR *)"SELECT ? || 'y'", SQL_NTS) ==
@@ -781,8 +777,7 @@ static void test_copy_desc(void)
 	char t[8] = "";
 	SQLLEN tlen = 0;
 
-	CHECK_DESC_FAIL(SQLCopyDesc(desc_of(other, SQL_ATTR_IMP_ROW_DESC),
-				    ard),
+	CHECK_DESC_FAIL(SQLCopyDesc(desc_of(other, SQL_ATTR_IMP_ROW_DESC), ard),
 			ard, "HY007");
 	CHECK(SQLExecDirect(st, (SQLCHAR *)"SELECT 11 AS a, 'xyz' AS b",
 			    SQL_NTS) == SQL_SUCCESS);
@@ -829,8 +824,7 @@ static void test_wide_names(void)
 	SQLLEN len = 0;
 	char state[6], name[32];
 
-	CHECK(SQLExecDirect(st,
-			    (SQLCHAR *)"SELECT 1 AS \"名前\", 2 AS \"ünï\"",
+	CHECK(SQLExecDirect(st, (SQLCHAR *)"SELECT 1 AS \"名前\", 2 AS \"ünï\"",
 			    SQL_NTS) == SQL_SUCCESS);
 	CHECK(SQLGetDescFieldW(ird, 1, SQL_DESC_NAME, w, sizeof(w), &blen) ==
 	      SQL_SUCCESS);
@@ -856,9 +850,8 @@ static void test_wide_names(void)
 	CHECK(SQLGetDescFieldW(ipd, 1, SQL_DESC_NAME, w, sizeof(w), &blen) ==
 	      SQL_SUCCESS);
 	CHECK(memcmp(w, param, sizeof(param)) == 0);
-	CHECK(SQLGetDescRec(ipd, 1, (SQLCHAR *)name, sizeof(name), &clen,
-			    &type, &sub, &len, &prec, &scale,
-			    &null) == SQL_SUCCESS);
+	CHECK(SQLGetDescRec(ipd, 1, (SQLCHAR *)name, sizeof(name), &clen, &type,
+			    &sub, &len, &prec, &scale, &null) == SQL_SUCCESS);
 	CHECK_STR(name, "参数");
 	CHECK_INT(clen, strlen("参数"));
 	CHECK_INT(null, SQL_NULLABLE);
