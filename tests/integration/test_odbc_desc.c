@@ -286,6 +286,10 @@ static void test_ard_header(void)
 	CHECK(SQLSetStmtAttr(st, SQL_ATTR_ROW_OPERATION_PTR, ops, 0) ==
 	      SQL_SUCCESS);
 	CHECK(get_ptr(ard, 0, SQL_DESC_ARRAY_STATUS_PTR) == ops);
+	set_ptr(ard, 0, SQL_DESC_ARRAY_STATUS_PTR, ops + 1);
+	CHECK(SQLGetStmtAttr(st, SQL_ATTR_ROW_OPERATION_PTR, &p, 0, NULL) ==
+	      SQL_SUCCESS);
+	CHECK(p == ops + 1);
 	CHECK_DESC_FAIL(SQLGetDescField(ard, 0, SQL_DESC_ROWS_PROCESSED_PTR, &p,
 					SQL_IS_POINTER, NULL),
 			ard, "HY091");
@@ -345,6 +349,47 @@ static void test_ard_bindcol(void)
 		SQLSetDescRec(ard, 0, SQL_C_SLONG, 0, 4, 0, 0, &v, NULL, NULL),
 		ard, "07009");
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* Sets each record field a descriptor of this kind may set, with a
+ * value of its own, and reads every one back (record 2 of d). */
+static void record_roundtrip(SQLHDESC d, int ipd)
+{
+	SQLLEN a = 0, b = 0;
+	char data[4];
+
+	set_num(d, 2, SQL_DESC_CONCISE_TYPE, ipd ? SQL_INTEGER : SQL_C_SLONG);
+	set_num(d, 2, SQL_DESC_LENGTH, 21);
+	set_num(d, 2, SQL_DESC_OCTET_LENGTH, 22);
+	set_num(d, 2, SQL_DESC_PRECISION, 23);
+	set_num(d, 2, SQL_DESC_SCALE, 3);
+	set_num(d, 2, SQL_DESC_NUM_PREC_RADIX, 2);
+	set_num(d, 2, SQL_DESC_DATETIME_INTERVAL_PRECISION, 5);
+	CHECK_INT(get_small(d, 0, SQL_DESC_COUNT), 2);
+	CHECK_INT(get_small(d, 2, SQL_DESC_TYPE),
+		  ipd ? SQL_INTEGER : SQL_C_SLONG);
+	CHECK_INT(get_len(d, 2, SQL_DESC_LENGTH), 21);
+	CHECK_INT(get_len(d, 2, SQL_DESC_OCTET_LENGTH), 22);
+	CHECK_INT(get_small(d, 2, SQL_DESC_PRECISION), 23);
+	CHECK_INT(get_small(d, 2, SQL_DESC_SCALE), 3);
+	CHECK_INT(get_int(d, 2, SQL_DESC_NUM_PREC_RADIX), 2);
+	CHECK_INT(get_int(d, 2, SQL_DESC_DATETIME_INTERVAL_PRECISION), 5);
+	if (ipd) {
+		set_num(d, 2, SQL_DESC_PARAMETER_TYPE, SQL_PARAM_INPUT);
+		CHECK_INT(get_small(d, 2, SQL_DESC_PARAMETER_TYPE),
+			  SQL_PARAM_INPUT);
+		set_ptr(d, 2, SQL_DESC_DATA_PTR, data);
+		set_num(d, 0, SQL_DESC_COUNT, 0);
+		return;
+	}
+	set_ptr(d, 2, SQL_DESC_OCTET_LENGTH_PTR, &a);
+	set_ptr(d, 2, SQL_DESC_INDICATOR_PTR, &b);
+	set_ptr(d, 2, SQL_DESC_DATA_PTR, data);
+	CHECK(get_ptr(d, 2, SQL_DESC_OCTET_LENGTH_PTR) == &a);
+	CHECK(get_ptr(d, 2, SQL_DESC_INDICATOR_PTR) == &b);
+	CHECK(get_ptr(d, 2, SQL_DESC_DATA_PTR) == data);
+	set_num(d, 0, SQL_DESC_COUNT, 0);
+	CHECK_INT(get_small(d, 0, SQL_DESC_COUNT), 0);
 }
 
 /* 5. What setting a type sets, the unbinding of a record whose type
@@ -408,6 +453,9 @@ static void test_type_rules(void)
 	set_num(ard, 0, SQL_DESC_COUNT, 0);
 	CHECK(SQLGetDescField(ard, 1, SQL_DESC_TYPE, buf, SQL_IS_SMALLINT,
 			      NULL) == SQL_NO_DATA);
+	record_roundtrip(ard, 0);
+	record_roundtrip(desc_of(st, SQL_ATTR_APP_PARAM_DESC), 0);
+	record_roundtrip(desc_of(st, SQL_ATTR_IMP_PARAM_DESC), 1);
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
@@ -734,6 +782,11 @@ static void test_explicit_shared(void)
 	CHECK_INT(v, -1);
 	CHECK_INT(get_small(implicit_b, 0, SQL_DESC_COUNT), 0);
 	CHECK_INT(get_small(d, 0, SQL_DESC_COUNT), 2);
+	/* SQL_UNBIND on a statement unbinds the shared descriptor. */
+	CHECK(SQLFreeStmt(a, SQL_UNBIND) == SQL_SUCCESS);
+	CHECK_INT(get_small(d, 0, SQL_DESC_COUNT), 0);
+	CHECK(SQLSetDescRec(d, 1, SQL_C_SLONG, 0, 4, 0, 0, &v, &ind, &ind) ==
+	      SQL_SUCCESS);
 	CHECK(SQLFreeHandle(SQL_HANDLE_DESC, d) == SQL_SUCCESS);
 	CHECK(desc_of(a, SQL_ATTR_APP_ROW_DESC) != d);
 	exec_fetch(a, "SELECT 11", SQL_SUCCESS);
@@ -797,6 +850,7 @@ static void test_copy_desc(void)
 	CHECK_INT(tlen, 3);
 	CHECK_DESC_FAIL(SQLCopyDesc(ard, ird), ird, "HY016");
 	CHECK(SQLAllocHandle(SQL_HANDLE_DESC, dbc, &d) == SQL_SUCCESS);
+	record_roundtrip(d, 0);
 	CHECK(SQLCopyDesc(ard, d) == SQL_SUCCESS);
 	CHECK_INT(get_small(d, 0, SQL_DESC_ALLOC_TYPE), SQL_DESC_ALLOC_USER);
 	CHECK_INT(get_small(d, 0, SQL_DESC_COUNT), 2);
