@@ -84,6 +84,7 @@ CREATE TABLE CommitStatuses (
   UpdatedOn          TIMESTAMP,              -- updated_on @filter @sort | When it last changed (UTC).
   RepositoryFullName VARCHAR(255),           -- repository.full_name | The repository of the commit.
   RepositoryUuid     VARCHAR(38),            -- repository.uuid | Its id.
+  RepositoryName     VARCHAR(255),           -- repository.name | Its name.
   PRIMARY KEY (Workspace, RepositorySlug, CommitHash, Key)
 );
 

@@ -38,6 +38,7 @@ CREATE TABLE Issues (
   VersionName         VARCHAR(255),           -- version.name @filter | The version's name.
   RepositoryFullName  VARCHAR(255),           -- repository.full_name | The repository's full name (workspace/slug).
   RepositoryUuid      VARCHAR(38),            -- repository.uuid | The repository's id.
+  RepositoryName      VARCHAR(255),           -- repository.name | The repository's name.
   HtmlUrl             VARCHAR(512),           -- links.html.href | The issue's web page.
   PRIMARY KEY (Workspace, RepositorySlug, Id)
 );

@@ -18,6 +18,7 @@ CREATE TABLE Pipelines (
   StateResultErrorMessage   VARCHAR(1024),          -- state.result.error.message | The error message, for an ERROR result.
   StateResultTerminatorDisplayName VARCHAR(255),    -- state.result.terminator.display_name | Who stopped it, for a STOPPED result.
   StateResultTerminatorUuid VARCHAR(38),            -- state.result.terminator.uuid | The id of who stopped it.
+  StateResultTerminatorAccountId VARCHAR(128),      -- state.result.terminator.account_id | The Atlassian account id of who stopped it.
   StateStageName            VARCHAR(16),            -- state.stage.name | While IN_PROGRESS: RUNNING, PAUSED or HALTED.
   StateStageType            VARCHAR(64),            -- state.stage.type | The stage's object type.
   CreatorDisplayName        VARCHAR(255),           -- creator.display_name | Who or what started the pipeline.
@@ -44,6 +45,7 @@ CREATE TABLE Pipelines (
   ConfigurationSources      JSON,                   -- configuration_sources | An ordered list of sources of the pipeline configuration, as JSON.
   RepositoryFullName        VARCHAR(255),           -- repository.full_name | The repository's full name.
   RepositoryUuid            VARCHAR(38),            -- repository.uuid | The repository's id.
+  RepositoryName            VARCHAR(255),           -- repository.name | The repository's name.
   SelfUrl                   VARCHAR(512),           -- links.self.href | The pipeline's address in the Pipelines service.
   PRIMARY KEY (Workspace, RepositorySlug, Uuid)
 );
@@ -74,6 +76,7 @@ CREATE TABLE PipelineSteps (
   DurationInSeconds         INTEGER,                -- duration_in_seconds | How long it ran, in seconds.
   BuildSecondsUsed          INTEGER,                -- build_seconds_used | The build seconds it used.
   RunNumber                 INTEGER,                -- run_number | The run of the pipeline it belongs to.
+  MaxTime                   INTEGER,                -- maxTime | The step's time limit, in minutes (the API's camel-case key).
   ImageName                 VARCHAR(255),           -- image.name | The name of the image. If the image is hosted on DockerHub the short name can be used, otherwise the fully qualified name is required here.
   SetupCommands             JSON,                   -- setup_commands | The list of commands that are executed as part of the setup phase of the build, as JSON.
   ScriptCommands            JSON,                   -- script_commands | The list of build commands, executed in the build container, as JSON.

@@ -24,6 +24,7 @@ CREATE TABLE Branches (
   TargetParents               JSON,                   -- target.parents | The head commit's parents, as JSON.
   TargetRepositoryFullName    VARCHAR(255),           -- target.repository.full_name | The repository of the head commit.
   TargetRepositoryUuid        VARCHAR(38),            -- target.repository.uuid | Its id.
+  TargetRepositoryName        VARCHAR(255),           -- target.repository.name | Its name.
   HtmlUrl                     VARCHAR(512),           -- links.html.href | The branch's web page.
   CommitsUrl                  VARCHAR(512),           -- links.commits.href | The API link to the branch's commits.
   PRIMARY KEY (Workspace, RepositorySlug, Name)
@@ -61,6 +62,7 @@ CREATE TABLE Tags (
   TargetParents               JSON,                   -- target.parents | The tagged commit's parents, as JSON.
   TargetRepositoryFullName    VARCHAR(255),           -- target.repository.full_name | The repository of the tagged commit.
   TargetRepositoryUuid        VARCHAR(38),            -- target.repository.uuid | Its id.
+  TargetRepositoryName        VARCHAR(255),           -- target.repository.name | Its name.
   HtmlUrl                     VARCHAR(512),           -- links.html.href | The tag's web page.
   CommitsUrl                  VARCHAR(512),           -- links.commits.href | The API link to the commits up to the tag.
   PRIMARY KEY (Workspace, RepositorySlug, Name)

@@ -50,6 +50,8 @@ CREATE TABLE UserRepositoryPermissions (
   Permission         VARCHAR(16),           -- permission @filter @sort | The permission: read, write, admin or none.
   UserUuid           VARCHAR(38),           -- user.uuid | The user's immutable id.
   UserDisplayName    VARCHAR(255),          -- user.display_name | The user's display name.
+  UserAccountId      VARCHAR(128),          -- user.account_id | The user's Atlassian account id.
+  UserNickname       VARCHAR(255),          -- user.nickname | The user's nickname.
   Type               VARCHAR(32),           -- type | The object type, "repository_permission".
   PRIMARY KEY (RepositoryUuid)
 );

@@ -326,8 +326,14 @@ def doc_page(t):
         for k in keys:
             col = next(c["name"] for c in t["cols"] if c["key"] == k)
             fan = next(f"{f[1]}.{f[2]}" for f in t["fanouts"] if f[0] == k)
-            out.append(f"- `{{{k}}}`: `{col} = ...` in the URL; otherwise "
-                       f"every {fan}.")
+            if k == "workspace":
+                out.append(f"- `{{{k}}}`: `{col} = ...` (or a schema, "
+                           f"`ws.{t['name']}`) in the URL; otherwise the "
+                           "connection's default workspace (the "
+                           "`Workspace` property, or the user's only one).")
+            else:
+                out.append(f"- `{{{k}}}`: `{col} = ...` in the URL; "
+                           f"otherwise every {fan}.")
         out.append("")
     out += ["| Column | Type | From the API | Pushed to the API | "
             "Description |", "|---|---|---|---|---|"]

@@ -64,3 +64,22 @@ bool bb_auth_apply(CURL *curl, const bb_props *p, bb_err *err)
 	}
 	return true;
 }
+
+const char *bb_auth_describe(const bb_props *p)
+{
+	bb_auth_kind kind;
+
+	if (!bb_auth_kind_of(p, &kind, NULL))
+		return "incomplete credentials";
+	switch (kind) {
+	case BB_AUTH_BEARER:
+		return "Bearer (AccessToken)";
+	case BB_AUTH_BASIC:
+		return set(bb_props_get(p, BB_P_API_TOKEN))
+			       ? "HTTP Basic (User and ApiToken)"
+			       : "HTTP Basic (User and Password)";
+	case BB_AUTH_NONE:
+		break;
+	}
+	return "none (anonymous)";
+}

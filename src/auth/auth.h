@@ -22,6 +22,8 @@ typedef enum bb_auth_kind {
 
 /* Which scheme the properties ask for; fails on an incomplete pair. */
 bool bb_auth_kind_of(const bb_props *p, bb_auth_kind *kind, bb_err *err);
+/* The scheme in words, for the trace: never a secret. */
+const char *bb_auth_describe(const bb_props *p);
 /* Sets the credentials on curl. */
 bool bb_auth_apply(CURL *curl, const bb_props *p, bb_err *err);
 

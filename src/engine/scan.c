@@ -160,6 +160,9 @@ static bool take_page(bb_scan *s, bb_response *r, bb_err *err)
 		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
 	s->rows += cJSON_GetArraySize(values);
 	s->first = values->child;
+	bb_trace(s->http->log, BB_LOG_JSON, "%s: page %u, %d objects, %s",
+		 s->t->name, s->pages + 1, cJSON_GetArraySize(values),
+		 s->next_url ? "more to come" : "the last");
 	return true;
 }
 

@@ -20,6 +20,39 @@ static SQLRETURN fixed(bb_stmt *s, SQLULEN *slot, SQLULEN want, SQLULEN v)
 	return bb_diag_add(&s->diag, BB_W_OPTION_CHANGED, 0, NULL, NULL);
 }
 
+/* The cursor attributes, kept consistent as SQLSetStmtAttr asks: a
+ * static cursor is the scrollable one, keyset-driven and dynamic
+ * cursors become static (01S02), and every cursor is insensitive. */
+static SQLRETURN set_cursor_attr(bb_stmt *s, SQLINTEGER attr, SQLULEN v)
+{
+	SQLULEN ignored = 0;
+
+	if (s->executed && s->ncols > 0)
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "a cursor is open");
+	switch (attr) {
+	case SQL_ATTR_CURSOR_TYPE:
+		if (v == SQL_CURSOR_FORWARD_ONLY || v == SQL_CURSOR_STATIC)
+			return fixed(s, &s->cursor_type, v, v);
+		if (v == SQL_CURSOR_KEYSET_DRIVEN || v == SQL_CURSOR_DYNAMIC)
+			return fixed(s, &s->cursor_type, SQL_CURSOR_STATIC, v);
+		break;
+	case SQL_ATTR_CURSOR_SCROLLABLE:
+		if (v == SQL_NONSCROLLABLE)
+			s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
+		else if (v == SQL_SCROLLABLE)
+			s->cursor_type = SQL_CURSOR_STATIC;
+		else
+			break;
+		return SQL_SUCCESS;
+	case SQL_ATTR_CURSOR_SENSITIVITY:
+		if (v == SQL_UNSPECIFIED)
+			return SQL_SUCCESS;
+		return fixed(s, &ignored, SQL_INSENSITIVE, v);
+	}
+	return bb_diag_add(&s->diag, BB_E_BAD_ATTR, 0, NULL, NULL);
+}
+
 SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 			   SQLINTEGER len)
 {
@@ -34,7 +67,9 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		if (v == 0)
 			return bb_diag_add(&s->diag, BB_E_BAD_ATTR, 0, NULL,
 					   NULL);
-		s->row_array_size = v;
+		/* SQLExtendedFetch's alone; SQL_ATTR_ROW_ARRAY_SIZE is the
+		 * ARD's (desc_rec.c). */
+		s->cur.rowset_size = v;
 		return SQL_SUCCESS;
 	case SQL_ATTR_ROWS_FETCHED_PTR:
 		s->rows_fetched = val;
@@ -46,13 +81,11 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		s->query_timeout = v;
 		return SQL_SUCCESS;
 	case SQL_ATTR_CURSOR_TYPE:
-		return fixed(s, &s->cursor_type, SQL_CURSOR_FORWARD_ONLY, v);
+	case SQL_ATTR_CURSOR_SCROLLABLE:
+	case SQL_ATTR_CURSOR_SENSITIVITY:
+		return set_cursor_attr(s, attr, v);
 	case SQL_ATTR_CONCURRENCY:
 		return fixed(s, &s->concurrency, SQL_CONCUR_READ_ONLY, v);
-	case SQL_ATTR_CURSOR_SCROLLABLE:
-		return fixed(s, &ignored, SQL_NONSCROLLABLE, v);
-	case SQL_ATTR_CURSOR_SENSITIVITY:
-		return fixed(s, &ignored, SQL_INSENSITIVE, v);
 	case SQL_ATTR_ASYNC_ENABLE:
 		return fixed(s, &ignored, SQL_ASYNC_ENABLE_OFF, v);
 	case SQL_ATTR_USE_BOOKMARKS:
@@ -77,8 +110,10 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		v = s->max_rows;
 		break;
 	case SQL_ATTR_ROW_ARRAY_SIZE:
-	case SQL_ROWSET_SIZE:
 		v = s->row_array_size;
+		break;
+	case SQL_ROWSET_SIZE:
+		v = s->cur.rowset_size ? s->cur.rowset_size : 1;
 		break;
 	case SQL_ATTR_ROWS_FETCHED_PTR:
 		v = (SQLULEN)(uintptr_t)s->rows_fetched;
@@ -102,7 +137,9 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		v = s->concurrency;
 		break;
 	case SQL_ATTR_CURSOR_SCROLLABLE:
-		v = SQL_NONSCROLLABLE;
+		v = s->cursor_type == SQL_CURSOR_FORWARD_ONLY
+			    ? SQL_NONSCROLLABLE
+			    : SQL_SCROLLABLE;
 		break;
 	case SQL_ATTR_CURSOR_SENSITIVITY:
 		v = SQL_INSENSITIVE;
@@ -128,7 +165,7 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		v = SQL_FALSE;
 		break;
 	case SQL_ATTR_ROW_NUMBER:
-		v = s->rows_seen;
+		v = bb_cursor_row_number(s);
 		break;
 	default:
 		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);

@@ -1152,7 +1152,9 @@ static bb_conv_rc slice(const rendered *r, enum ckind k, SQLPOINTER target,
 	if (pos == 0 && r->whole > cap)
 		return fail(cond, BB_E_RANGE);
 	n = remain < cap ? remain : cap;
-	if (k == CK_WCHAR && n < remain && n >= sizeof(SQLWCHAR) &&
+	/* A surrogate pair stays whole unless only one unit fits: then it
+	 * is split, or the reading would never progress. */
+	if (k == CK_WCHAR && n < remain && n > sizeof(SQLWCHAR) &&
 	    high_surrogate_at(r->data + pos + n - sizeof(SQLWCHAR)))
 		n -= sizeof(SQLWCHAR);
 	if (n)

@@ -219,7 +219,6 @@ SQLRETURN bb_desc_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 				SQLINTEGER len)
 {
 	bb_desc *ipd = &s->descs[BB_IPD];
-	SQLRETURN rc;
 
 	switch (attr) {
 	case SQL_ATTR_APP_ROW_DESC:
@@ -260,13 +259,7 @@ SQLRETURN bb_desc_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		ipd->rows_processed = val;
 		return SQL_SUCCESS;
 	default:
-		rc = bb_set_stmt_attr(s, attr, val, len);
-		/* SQL_ROWSET_SIZE is the ODBC 2 name of the ARD's size. */
-		if (attr == SQL_ROWSET_SIZE && SQL_SUCCEEDED(rc)) {
-			s->ard->array_size = s->row_array_size;
-			bb_desc_changed(s->ard);
-		}
-		return rc;
+		return bb_set_stmt_attr(s, attr, val, len);
 	}
 	bb_desc_changed(attr == SQL_ATTR_ROW_BIND_TYPE ||
 					attr == SQL_ATTR_ROW_BIND_OFFSET_PTR ||

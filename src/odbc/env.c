@@ -172,6 +172,9 @@ SQLRETURN bb_free_handle(SQLSMALLINT type, SQLHANDLE h)
 		dbc->env->nconns--;
 		bb_props_free(&dbc->props);
 		free(dbc->current_catalog);
+		if (dbc->browse)
+			bb_wipe(dbc->browse);
+		free(dbc->browse);
 		bb_diag_free(&dbc->diag);
 		dbc->magic = 0;
 		free(dbc);

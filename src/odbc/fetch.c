@@ -1,17 +1,20 @@
 /*
- * fetch.c - reading rows: SQLBindCol, SQLFetch, SQLFetchScroll, SQLGetData.
+ * fetch.c - reading rows: SQLBindCol, SQLGetData, and the streaming
+ * SQLFetch of a forward-only cursor.
  *
  * Rows come from the engine one at a time (the virtual tables fetch API
  * pages as they go). Bound columns are filled on each fetch, with
  * row-wise or column-wise binding and a row array; SQLGetData reads any
- * column of the current row, in pieces where the value is long.
+ * column of the current row, in pieces where the value is long. Which
+ * row is current, and scrolling, are cursor.c's.
  */
 #include "util/setup.h"
 #include "odbc/handles.h"
 #include "odbc/convert.h"
+#include "odbc/cursor.h"
 #include "util/str.h"
 
-static bb_cell cell_of(sqlite3_stmt *st, int i)
+bb_cell bb_cell_of(sqlite3_stmt *st, int i)
 {
 	bb_cell c;
 
@@ -113,8 +116,7 @@ static bb_conv_rc split_ind(SQLLEN got, SQLLEN *ind, SQLLEN *len, bb_conv_rc cr,
 	return cr;
 }
 
-/* Converts the current row into the bound buffers of row r. */
-static SQLRETURN fill_row(bb_stmt *s, SQLULEN r)
+SQLRETURN bb_fill_row(bb_stmt *s, const bb_cell *cells, SQLULEN r)
 {
 	SQLRETURN rc = SQL_SUCCESS;
 	int i;
@@ -131,7 +133,7 @@ static SQLRETURN fill_row(bb_stmt *s, SQLULEN r)
 		if (!b->ptr && !b->ind && !b->len)
 			continue;
 		bound_addr(s, i, b, r, &ptr, &ind, &len);
-		cell = cell_of(s->st, i);
+		cell = cells ? cells[i] : bb_cell_of(s->st, i);
 		cr = bb_convert(&cell, s->cols[i].sql_type, b->ctype, ptr,
 				b->buflen, ind == len ? ind : &got, &offset,
 				&cond);
@@ -150,8 +152,7 @@ static SQLRETURN fill_row(bb_stmt *s, SQLULEN r)
 	return rc;
 }
 
-/* Moves the engine to the next row; false at the end or on failure. */
-static SQLRETURN advance(bb_stmt *s, bool *got)
+SQLRETURN bb_advance(bb_stmt *s, bool *got)
 {
 	int src;
 
@@ -175,78 +176,50 @@ static SQLRETURN advance(bb_stmt *s, bool *got)
 	return bb_stmt_sqlite_error(s, src);
 }
 
-SQLRETURN bb_fetch(bb_stmt *s)
+SQLRETURN bb_fetch_stream(bb_stmt *s, SQLUSMALLINT *status, SQLULEN *fetched)
 {
-	SQLULEN n = s->row_array_size ? s->row_array_size : 1, r;
-	SQLRETURN rc = SQL_SUCCESS;
+	SQLRETURN rc = SQL_SUCCESS, one;
+	bool got = false;
 
-	if (!s->executed || s->ncols == 0)
-		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL, NULL);
-	s->gd_col = 0;
-	s->gd_offset = 0;
-	s->fetched = false;
-	for (r = 0; r < n; r++) {
-		bool got;
-		SQLRETURN one;
-
-		if (s->max_rows && s->rows_seen >= s->max_rows)
-			break;
-		one = advance(s, &got);
-		if (!SQL_SUCCEEDED(one)) {
-			if (r == 0)
-				return one;
-			break; /* report the rows before the failure */
-		}
-		if (!got)
-			break;
-		s->rows_seen++;
-		one = fill_row(s, r);
-		if (s->row_status)
-			s->row_status[r] = one == SQL_SUCCESS ? SQL_ROW_SUCCESS
-					   : one == SQL_ERROR
-						   ? SQL_ROW_ERROR
-						   : SQL_ROW_SUCCESS_WITH_INFO;
-		if (one != SQL_SUCCESS && rc != SQL_ERROR)
-			rc = n == 1 ? one : SQL_SUCCESS_WITH_INFO;
-		if (n == 1 && one == SQL_ERROR)
-			rc = SQL_ERROR;
+	if (!(s->max_rows && s->rows_seen >= s->max_rows)) {
+		rc = bb_advance(s, &got);
+		if (!SQL_SUCCEEDED(rc))
+			return rc;
 	}
-	if (s->rows_fetched)
-		*s->rows_fetched = r;
-	if (s->row_status)
-		for (SQLULEN k = r; k < n; k++)
-			s->row_status[k] = SQL_ROW_NOROW;
-	if (r == 0)
+	if (fetched)
+		*fetched = got ? 1 : 0;
+	if (!got) {
+		if (status)
+			status[0] = SQL_ROW_NOROW;
 		return SQL_NO_DATA;
-	s->fetched = n == 1;
-	return rc;
-}
-
-SQLRETURN bb_fetch_scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN offset)
-{
-	if (orient == SQL_FETCH_NEXT)
-		return bb_fetch(s);
-	return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
-			   "the cursor is forward-only");
+	}
+	s->rows_seen++;
+	one = bb_fill_row(s, NULL, 0);
+	if (status)
+		status[0] = one == SQL_SUCCESS ? SQL_ROW_SUCCESS
+			    : one == SQL_ERROR ? SQL_ROW_ERROR
+					       : SQL_ROW_SUCCESS_WITH_INFO;
+	return one;
 }
 
 SQLRETURN bb_get_data(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
 {
+	const bb_cell *cells = NULL;
 	bb_cell cell;
 	bb_cond cond = BB_OK;
 	bb_conv_rc cr;
+	SQLRETURN rc = bb_cursor_cells(s, &cells);
 
-	if (!s->executed || !s->fetched || s->done)
-		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
-				   "no row is current");
+	if (rc != SQL_SUCCESS)
+		return rc;
 	if (col < 1 || col > s->ncols)
 		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
 	if (col != s->gd_col) {
 		s->gd_col = col;
 		s->gd_offset = 0;
 	}
-	cell = cell_of(s->st, col - 1);
+	cell = cells ? cells[col - 1] : bb_cell_of(s->st, col - 1);
 	cr = bb_convert(&cell, s->cols[col - 1].sql_type, ctype, ptr, buflen,
 			ind, &s->gd_offset, &cond);
 	switch (cr) {

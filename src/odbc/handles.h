@@ -16,6 +16,7 @@
 #include "engine/engine.h"
 #include "odbc/diag.h"
 #include "odbc/desc.h"
+#include "odbc/cursor.h"
 
 #include <sqlite3.h>
 
@@ -50,6 +51,7 @@ struct bb_dbc {
 	SQLUINTEGER query_timeout;
 	char *current_catalog; /* owned; what the app set, or NULL */
 	bool catalog_ready;    /* the catalog tables exist in the engine */
+	char *browse;          /* owned; SQLBrowseConnect's rounds so far */
 	bb_desc *descs;        /* owned; explicit descriptors (desc.c) */
 };
 
@@ -120,6 +122,7 @@ struct bb_stmt {
 	bb_desc *apd;             /* borrowed; descs[1] or an explicit one */
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
+	bb_cursor cur; /* owned; block cursor position, static rows */
 };
 
 /* Handle checks for the entry points. */

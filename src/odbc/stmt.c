@@ -164,6 +164,7 @@ SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
 	s->gd_col = 0;
 	s->gd_offset = 0;
 	s->rows_seen = 0;
+	bb_cursor_reset(s);
 	return SQL_SUCCESS;
 }
 

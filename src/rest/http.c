@@ -46,10 +46,27 @@ bool bb_http_same_origin(const bb_http *h, const char *url)
 	       (url[n] == '/' || url[n] == '?' || url[n] == '\0');
 }
 
+/* http(s)://host[:port][/path], nothing else: credentials in the URL
+ * would bypass the auth properties and reach logs; a query or fragment
+ * would be glued to every request's own. */
 static bool valid_base(const char *u)
 {
-	return bb_strncasecmp(u, "https://", 8) == 0 ||
-	       bb_strncasecmp(u, "http://", 7) == 0;
+	const char *host, *p;
+
+	if (bb_strncasecmp(u, "https://", 8) == 0)
+		host = u + 8;
+	else if (bb_strncasecmp(u, "http://", 7) == 0)
+		host = u + 7;
+	else
+		return false;
+	if (*host == '\0' || *host == '/' ||
+	    memchr(host, '@', strcspn(host, "/")))
+		return false;
+	for (p = u; *p; p++)
+		if (*p == '?' || *p == '#' || (unsigned char)*p <= ' ' ||
+		    *p == 0x7f)
+			return false;
+	return true;
 }
 
 bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
@@ -63,8 +80,9 @@ bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
 	h->log = log;
 	if (!base || !valid_base(base))
 		return bb_err_set(err, BB_E_CONN_STRING, 0,
-				  "BaseURL must start with https:// or "
-				  "http://");
+				  "BaseURL must be https://host[:port][/path] "
+				  "(or http://), without user, query or "
+				  "fragment");
 	h->base_url = bb_strdup(base);
 	h->origin = origin_of(base);
 	h->curl = curl_easy_init();
@@ -106,6 +124,7 @@ bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
 	 * environment variables, as users of other tools expect. */
 	if (proxy && *proxy)
 		curl_easy_setopt(h->curl, CURLOPT_PROXY, proxy);
+	bb_trace(log, BB_LOG_AUTH, "credentials: %s", bb_auth_describe(p));
 	return bb_auth_apply(h->curl, p, err);
 nomem:
 	return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
@@ -178,6 +197,15 @@ static void api_message(const bb_buf *body, char *out, size_t size)
 	cJSON_Delete(root);
 }
 
+/* The API's words go into a diagnostic a terminal shows: line breaks,
+ * escapes and other control characters become spaces. */
+static void printable(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = ' ';
+}
+
 static bb_cond cond_of_status(long status)
 {
 	switch (status) {
@@ -195,17 +223,37 @@ static bb_cond cond_of_status(long status)
 	}
 }
 
-static bool status_error(bb_http *h, const char *url, bb_response *r,
-			 bb_err *err)
+bool bb_http_status_error(long status, const bb_buf *body, const char *path,
+			  bb_err *err)
 {
 	char msg[300];
 
-	api_message(&r->body, msg, sizeof(msg));
+	api_message(body, msg, sizeof(msg));
+	printable(msg);
 	if (!msg[0])
 		bb_strlcpy(msg, "the API refused the request", sizeof(msg));
-	return bb_err_set(err, cond_of_status(r->status), r->status,
-			  "%s (HTTP %ld on GET %s)", msg, r->status,
-			  path_of(h, url));
+	return bb_err_set(err, cond_of_status(status), status,
+			  "%s (HTTP %ld on GET %s)", msg, status, path);
+}
+
+static bool status_error(bb_http *h, const char *url, bb_response *r,
+			 bb_err *err)
+{
+	curl_off_t after = -1;
+	size_t n;
+
+	bb_http_status_error(r->status, &r->body, path_of(h, url), err);
+	if (r->status == 429) {
+		curl_easy_getinfo(h->curl, CURLINFO_RETRY_AFTER, &after);
+		n = strlen(err->msg);
+		bb_snprintf(err->msg + n, sizeof(err->msg) - n,
+			    ": the API's rate limit; it asks to wait %ld s "
+			    "(Retry-After), the driver waits at most %d s, "
+			    "%d times",
+			    (long)(after < 0 ? 0 : after), MAX_RETRY_WAIT_S,
+			    h->max_retries);
+	}
+	return false;
 }
 
 static bool transient(CURLcode rc)
@@ -219,6 +267,12 @@ static bool net_error(bb_http *h, const char *url, CURLcode rc, bb_err *err)
 {
 	bb_cond c = h->connected ? BB_E_COMM : BB_E_CONNECT;
 
+	if (rc == CURLE_WRITE_ERROR)
+		return bb_err_set(err, BB_E_BAD_RESPONSE, rc,
+				  "the answer to GET %s is larger than %ld "
+				  "MiB, far more than any page of the API "
+				  "(or memory ran out): not read",
+				  path_of(h, url), MAX_BODY / (1024 * 1024));
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		c = h->connected ? BB_E_TIMEOUT : BB_E_CONN_TIMEOUT;
 	return bb_err_set(err, c, rc, "%s (GET %s)",
@@ -264,6 +318,9 @@ static CURLcode perform(bb_http *h, const char *url, bb_response *r)
 		curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &r->status);
 	bb_log_request(h->log, "GET", path_of(h, url), r->status, r->body.len,
 		       now_ms() - t0);
+	bb_trace(h->log, BB_LOG_REST, "GET %s: %s%ld, %zu bytes",
+		 path_of(h, url), rc == CURLE_OK ? "HTTP " : "failed, ",
+		 rc == CURLE_OK ? r->status : (long)rc, r->body.len);
 	return rc;
 }
 
@@ -323,6 +380,8 @@ static bool get_following(bb_http *h, const char *url, bb_response *resp,
 					"or in a loop: not followed",
 					path_of(h, url));
 			}
+			bb_trace(h->log, BB_LOG_REST, "GET %s redirected to %s",
+				 path_of(h, url), path_of(h, next));
 			ok = get_following(h, next, resp, err, hops + 1);
 			free(next);
 			return ok;

@@ -93,6 +93,14 @@ void bb_http_prefetch_cleanup(bb_http *h);
 void bb_http_remember(bb_http *h, const char *url, const bb_buf *body);
 bool bb_http_recall(bb_http *h, const char *url, bb_response *r);
 
+/* The failure a non-2xx answer becomes: the condition of its status
+ * (401 28000, 403 42000, 404 42S02, 429 rate limit, else HY000), the
+ * API's own error.message and detail, the status as native code, and the
+ * path asked for. Internal (http.c and the unit tests), never exported.
+ * Returns false, like bb_err_set. */
+bool bb_http_status_error(long status, const bb_buf *body, const char *path,
+			  bb_err *err);
+
 /* True if url points at the same origin as the BaseURL: `next` links are
  * followed as given, but never to another host with our credentials. */
 bool bb_http_same_origin(const bb_http *h, const char *url);

@@ -402,10 +402,11 @@ bool bb_sql_rewrite(const char *sql, bb_buf *out, bb_sql_info *info,
 		    bb_err *err)
 {
 	toks tk;
-	ctx c = {&tk, out, info, err};
+	ctx c;
 
 	memset(info, 0, sizeof(*info));
 	bb_err_clear(err);
+	c = (ctx){&tk, out, info, err};
 	if (!lex_all(sql, &tk, err)) {
 		free(tk.t);
 		return false;

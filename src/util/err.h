@@ -57,6 +57,10 @@ typedef enum bb_cond {
 	BB_E_CONSTRAINT,     /* 23000 integrity constraint violation */
 	BB_E_PARAM_COUNT,    /* 07002 COUNT field incorrect */
 	BB_E_CURSOR_NAME,    /* 34000 invalid cursor name */
+	BB_E_FETCH_TYPE,     /* HY106 fetch type out of range */
+	BB_E_ROW_RANGE,      /* HY107 row value out of range */
+	BB_E_CURSOR_POS,     /* HY109 invalid cursor position */
+	BB_W_ROWSET_START,   /* 01S06 fetch before the first rowset */
 	/* Descriptors (odbc/desc.c). */
 	BB_E_NOT_PREPARED,   /* HY007 associated statement is not prepared */
 	BB_E_IRD_READONLY,   /* HY016 cannot modify an IRD */

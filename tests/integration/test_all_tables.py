@@ -1,7 +1,10 @@
 """Every table defined in sql/, through the driver manager: its rows equal
 the emulator's objects for one parent and across every parent of the
-workspace, and SQLColumns agrees with SQLDescribeCol. Tables are found
+workspace, in value and in type (each non-NULL value is of its column's
+Python type), and SQLColumns agrees with SQLDescribeCol (names, type
+codes, sizes, decimal digits, nullability). Tables are found
 from the definitions, so a new sql/ file is tested without a line here."""
+import datetime
 import os
 import re
 import sys
@@ -16,6 +19,11 @@ import emu  # noqa: E402
 from test_tables import (CONN, TABLES, comparable, expected)  # noqa: E402
 
 WORKSPACE = "acme"
+
+# The Python type pyodbc gives for each column type of sql/.
+PY_TYPE = {"BB_T_TEXT": str, "BB_T_JSON": str, "BB_T_INT": int,
+           "BB_T_BIGINT": int, "BB_T_BIT": bool,
+           "BB_T_TIMESTAMP": datetime.datetime, "BB_T_DOUBLE": float}
 
 
 def json_at_path(obj, path):
@@ -119,8 +127,12 @@ class AllTables(unittest.TestCase):
             self.assertIn(want_key, by_key, f"{table}: missing {want_key}")
             row = by_key[want_key]
             for c in t["cols"]:
-                self.assertEqual(comparable(c, row[c["name"]]), want(c),
-                                 f"{table} {want_key} {c['name']}")
+                got = row[c["name"]]
+                where = f"{table} {want_key} {c['name']}"
+                self.assertEqual(comparable(c, got), want(c), where)
+                if got is not None:
+                    # 1 == True == 1.0 in Python: the type is checked too.
+                    self.assertIs(type(got), PY_TYPE[c["type"]], where)
 
     def objects(self, table, tuples):
         t = TABLES[table]
@@ -154,8 +166,13 @@ class AllTables(unittest.TestCase):
         cols = {c.column_name: c for c in
                 self.cn.cursor().columns(table=name)}
         self.assertEqual([d[0] for d in desc], list(cols))
+        types = {c["name"]: c["type"] for c in t["cols"]}
         for d in desc:
-            self.assertEqual(d[6], bool(cols[d[0]].nullable), d[0])
+            c = cols[d[0]]
+            self.assertEqual(d[6], bool(c.nullable), d[0])
+            self.assertIs(d[1], PY_TYPE[types[d[0]]], d[0])
+            self.assertEqual(d[3], c.column_size, d[0])
+            self.assertEqual(d[5] or 0, c.decimal_digits or 0, d[0])
 
 
 def add_tests():

@@ -81,16 +81,50 @@ class Stub(BaseHTTPRequestHandler):
                     headers=[("Retry-After", "1")])
             return self.send(200, json.dumps({"values": [
                 {"uuid": "{1}", "build_number": 1}]}))
+        if mode == "429-long":
+            return self.send(429, json.dumps({"type": "error", "error": {
+                "message": "Rate limit exceeded"}}),
+                headers=[("Retry-After", "3600")])
+        if mode == "control-chars":
+            return self.send(403, json.dumps({"type": "error", "error": {
+                "message": "bad\x1b[31m red\r\nFAKE: line"}}))
+        if mode == "huge":
+            # A body of 65 MiB and more, sent in chunks.
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(66 * 1024 * 1024))
+            self.end_headers()
+            chunk = b" " * (1024 * 1024)
+            try:
+                for _ in range(66):
+                    self.wfile.write(chunk)
+            except OSError:
+                pass
+            return
+        if mode == "redirect-here" and "/src/" not in u.path:
+            self.send_response(302)
+            self.send_header("Location", PIPES + "/src/x?" + u.query)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if mode == "redirect-here":
+            return self.send(200, json.dumps({"values": [
+                {"uuid": "{7}", "build_number": 7}]}))
         if mode == "500":
             return self.send(500, "oops", "text/plain")
         return self.send(404, json.dumps({"type": "error", "error": {
             "message": "nothing here"}}))
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the driver hanging up on a huge body is expected
+
+
 class Quirks(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.srv = ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+        cls.srv = Server(("127.0.0.1", 0), Stub)
         cls.thread = threading.Thread(target=cls.srv.serve_forever,
                                       daemon=True)
         cls.thread.start()
@@ -162,6 +196,43 @@ class Quirks(unittest.TestCase):
     def test_429_waits_and_retries(self):
         rows = self.query("429")
         self.assertEqual([r[0] for r in rows], [1])
+
+    def test_429_with_a_long_wait_says_so(self):
+        state, msg = self.error("429-long")
+        self.assertIn("Rate limit exceeded", msg)
+        self.assertIn("3600 s (Retry-After)", msg)
+        # A wait beyond the driver's limit is not waited for.
+        self.assertEqual(len([h for h in Stub.hits if "pipelines" in h]), 1)
+
+    def test_control_characters_of_a_message_are_neutralised(self):
+        state, msg = self.error("control-chars")
+        self.assertEqual(state, "42000")
+        self.assertIn("bad", msg)
+        self.assertFalse(any(ord(c) < 32 for c in msg), repr(msg))
+
+    def test_a_body_too_large_is_refused(self):
+        state, msg = self.error("huge")
+        self.assertIn("larger than 64 MiB", msg)
+
+    def test_redirect_within_the_origin_is_followed(self):
+        rows = self.query("redirect-here")
+        self.assertEqual([r[0] for r in rows], [7])
+        self.assertTrue(any("/src/x" in h for h in Stub.hits))
+
+    def test_base_url_with_credentials_query_or_fragment_is_refused(self):
+        port = self.srv.server_address[1]
+        for base in (f"http://u:pw-secret@127.0.0.1:{port}/2.0",
+                     f"http://127.0.0.1:{port}/2.0?x=1",
+                     f"http://127.0.0.1:{port}/2.0#f",
+                     "http:///2.0", "ftp://127.0.0.1/2.0"):
+            Stub.hits = []
+            with self.assertRaises(pyodbc.Error, msg=base) as ctx:
+                pyodbc.connect(f"DRIVER={DRIVER};BaseURL={{{base}}};"
+                               "User=u;ApiToken=t-secret-123;Workspace=ws")
+            msg = ctx.exception.args[1]
+            self.assertIn("BaseURL must be", msg)
+            self.assertNotIn("pw-secret", msg)
+            self.assertEqual(Stub.hits, [], base)
 
     def test_500_gives_up_after_retries(self):
         state, msg = self.error("500")

@@ -597,5 +597,43 @@ class TestFaults(unittest.TestCase):
         cn.close()
 
 
+class TestLogs(unittest.TestCase):
+    """The request log and the trace tell what happened, never a
+    secret, even when the statement quotes one or the login fails."""
+
+    def test_request_log_and_trace_without_secrets(self):
+        import base64
+        import tempfile
+        d = tempfile.mkdtemp()
+        log, trace = os.path.join(d, "req.log"), os.path.join(d, "trace")
+        extra = f";LogFile={{{log}}};TraceFile={{{trace}}};TraceAreas=all"
+        cn = pyodbc.connect(CONN + extra, autocommit=True)
+        cur = cn.cursor()
+        cur.execute("SELECT COUNT(*) FROM Repositories").fetchone()
+        cn.close()
+        with self.assertRaises(pyodbc.Error):
+            pyodbc.connect(CONN.replace("demo-token", "wrong-secret-9") +
+                           extra)
+        with open(log, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        pages = [ln for ln in lines if "/repositories/acme?" in ln]
+        self.assertGreaterEqual(len(pages), 2)  # 130 repositories
+        self.assertTrue(all(" 200 " in ln for ln in pages), pages)
+        self.assertTrue(any("/2.0/user " in ln and " 401 " in ln
+                            for ln in lines), lines)
+        with open(trace, encoding="utf-8") as f:
+            text = f.read()
+        for want in ("credentials: HTTP Basic (User and ApiToken)",
+                     "prepare: SELECT COUNT(*) FROM Repositories",
+                     "GET /2.0/user: HTTP 401",
+                     "Repositories: page 1, 100 objects, more to come",
+                     "Repositories: page 2, 30 objects, the last"):
+            self.assertIn(want, text)
+        blob = open(log, encoding="utf-8").read() + text
+        for secret in ("demo-token", "wrong-secret-9",
+                       base64.b64encode(b"demo:demo-token").decode()):
+            self.assertNotIn(secret, blob)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

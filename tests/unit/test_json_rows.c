@@ -1,25 +1,36 @@
 /*
- * test_json_rows.c - captured Bitbucket Cloud objects become rows of
- * Workspaces, Repositories and PullRequests.
+ * test_json_rows.c - every captured Bitbucket Cloud response in
+ * tests/fixtures/bitbucket goes through the JSON-to-row code or the REST
+ * layer's error mapping.
  *
- * Every object of these tables in tests/fixtures/bitbucket goes through
- * bb_json_path and bb_value_from_json, one column at a time, and each
- * value is checked against what the test works out on its own from the
- * JSON: the same bytes for text, 0/1 for booleans, the integer, a UTC
- * timestamp computed by a parser of this file (not the driver's), JSON
- * text that parses back to an equal tree. Then the definitions are held
- * to the fixtures both ways: every scalar key an object carries is some
- * column's path, and every column's path is found in some object, or is
- * listed in not_shown[] with the reason the captures lack it.
+ * Each file is in exactly one list: fixtures[] names the table its
+ * objects are rows of (a list page, one object, or the 201 answer of a
+ * write, which is the row its table would return); errors[] names the
+ * status it came with and the SQLSTATE and text a user must get;
+ * not_data[] holds the README. A file in the directory that is in no list
+ * fails the test, so a new capture cannot go unchecked.
+ *
+ * The objects go through bb_json_path and bb_value_from_json, one column
+ * at a time, and each value is checked against what the test works out on
+ * its own from the JSON: the same bytes for text, 0/1 for booleans, the
+ * integer, a UTC timestamp computed by a parser of this file (not the
+ * driver's), JSON text that parses back to an equal tree. Then the
+ * definitions are held to the fixtures both ways: every scalar key an
+ * object carries is some column's path, and every column's path is found
+ * in some object, or is listed in not_shown[] with the reason the
+ * captures lack it.
  *
  * Cases:
- *   1. each fixture reads and holds the expected number of objects
- *   2. each column of each object converts to the expected value
+ *   1. each fixture reads, holds the expected number of rows, and its
+ *      request URL (where captured) is its table's endpoint
+ *   2. each column of each row converts to the expected value
  *   3. each key of each object is a column (coverage)
  *   4. each column is found in a fixture, or listed in not_shown[]
  *   5. known fixture timestamps normalise to the expected text
  *   6. timestamp properties: offsets, round trip, rejects
  *   7. a value of a kind the column cannot hold is NULL
+ *   8. each error body maps to its SQLSTATE, native status and message
+ *   9. each file of the fixtures directory is in one list, once
  *
  * A failure names the case, the fixture file, the object's index in it
  * and the column, so it can be found without a debugger.
@@ -27,36 +38,95 @@
 #include "util/setup.h"
 #include "engine/tables.h"
 #include "json/value.h"
+#include "odbc/diag.h"
+#include "rest/http.h"
 #include "util/str.h"
 #include "check.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 
 #define MAX_OBJECTS 64
+#define MAX_URLS 16
 
-/* One captured file and the table its objects belong to. */
+/* One captured file and the table its objects are rows of. */
 struct fixture {
 	const char *file;  /* below BB_FIXTURES_DIR */
 	const char *table; /* bb_table_def name */
-	int count;         /* objects the file holds */
+	int count;         /* rows the file holds */
+	bool created;      /* the 201 answer of a POST, not a GET */
 };
 
+#define DL "apache_incubator-devlake/"
+#define AP "atlassian-api_atlassian-python-api/"
+#define CC "codecov_shared/"
+#define DJ "danger_danger-js/"
+#define DS "drone_go-scm/"
+#define JK "jenkinsci_bitbucket-branch-source-plugin/"
+
 static const struct fixture fixtures[] = {
-	{"atlassian-api_atlassian-python-api/workspaces_page1.json",
-	 "Workspaces", 2},
-	{"jenkinsci_bitbucket-branch-source-plugin/repository.json",
-	 "Repositories", 1},
-	{"drone_go-scm/repos.json", "Repositories", 1},
-	{"jenkinsci_bitbucket-branch-source-plugin/pullrequests_list.json",
-	 "PullRequests", 5},
-	{"apache_incubator-devlake/pullrequests_page1_values.json",
-	 "PullRequests", 10},
-	{"danger_danger-js/pullrequest.json", "PullRequests", 1},
+	{AP "workspaces_page1.json", "Workspaces", 2, false},
+	{JK "repository.json", "Repositories", 1, false},
+	{DS "repos.json", "Repositories", 1, false},
+	{JK "pullrequests_list.json", "PullRequests", 5, false},
+	{DL "pullrequests_page1_values.json", "PullRequests", 10, false},
+	{DJ "pullrequest.json", "PullRequests", 1, false},
+	/* The one capture with reviewers and participants (the list leaves
+	 * them out unless asked): the rows of the two @each tables. */
+	{DJ "pullrequest.json", "PullRequestReviewers", 3, false},
+	{DJ "pullrequest.json", "PullRequestParticipants", 5, false},
+	{DJ "pr_activity_values.json", "PullRequestActivity", 10, false},
+	{DL "pr_comments_inline_values.json", "PullRequestComments", 5, false},
+	{CC "pr_comment_created_201.json", "PullRequestComments", 1, true},
+	{CC "pr_commits_page1.json", "PullRequestCommits", 10, false},
+	{CC "pr_commits_page2.json", "PullRequestCommits", 2, false},
+	{JK "pr_commits_fields_partial.json", "PullRequestCommits", 1, false},
+	{CC "commits_ctx_cursor_page1.json", "Commits", 30, false},
+	{JK "commits_include_exclude.json", "Commits", 2, false},
+	{DS "statuses.json", "CommitStatuses", 1, false},
+	{CC "commit_status_created_201.json", "CommitStatuses", 1, true},
+	{DS "diffstat.json", "Diffstats", 3, false},
+	{JK "branches_pagelen_100.json", "Branches", 4, false},
+	{JK "tags_pagelen_100.json", "Tags", 2, false},
+	{"guyzmo_pybitbucket/Ref_list.json", "Refs", 10, false},
+	{DL "issues_values.json", "Issues", 10, false},
+	{AP "issues_list.json", "Issues", 2, false},
+	{AP "pipelines_page1.json", "Pipelines", 1, false},
+	{DL "pipelines_fields_q_sort.json", "Pipelines", 8, false},
+	{DL "pipeline_steps_values.json", "PipelineSteps", 4, false},
+	{DL "deployments_values.json", "Deployments", 4, false},
+	{AP "branch_restrictions.json", "BranchRestrictions", 5, false},
+	{AP "default_reviewers.json", "DefaultReviewers", 1, false},
+	{DS "hooks.json", "Webhooks", 1, false},
+	{DS "user.json", "CurrentUser", 1, false},
+	{CC "user_permissions_repositories.json", "UserRepositoryPermissions",
+	 7, false},
 };
 #define NFIXTURES (int)(sizeof(fixtures) / sizeof(fixtures[0]))
 
+/* Error bodies: what a user gets when the API answers with one. Where
+ * the capture is a bare body, status is the one the source project's own
+ * test served it with. */
+static const struct {
+	const char *file;
+	long status;
+	const char *state;   /* ODBC 3 SQLSTATE */
+	const char *message; /* the API's text, kept in the diagnostic */
+} errors[] = {
+	{CC "error_404_changeset_not_found.json", 404, "42S02",
+	 "Changeset not found."},
+	{DS "error.json", 404, "42S02", "Repository dev/null not found"},
+	/* dependabot answers GET /user with it, status 401. */
+	{"dependabot_dependabot-core/current_user_no_access.json", 401, "28000",
+	 "Token is invalid or not supported for this endpoint."},
+};
+#define NERRORS (int)(sizeof(errors) / sizeof(errors[0]))
+
+/* Files that are not API responses. */
+static const char *const not_data[] = {"README.md"};
+#define NNOT_DATA (int)(sizeof(not_data) / sizeof(not_data[0]))
 /*
  * Columns whose path no captured object shows with a value. Not listed:
  * codecov_shared/user_permissions_repositories.json, whose repositories
@@ -81,14 +151,128 @@ static const struct {
 	{"PullRequests", "ClosedByAccountId", "closed_by null: all OPEN"},
 	/* Added to the API after these captures were made. */
 	{"PullRequests", "Queued", "absent in every capture"},
+	/* The captures of this list were asked with a fields= whitelist. */
+	{"Deployments", "StateType", "not in the capture's fields="},
+	{"Deployments", "StateStatusName", "not in the capture's fields="},
+	{"Deployments", "StateStatusType", "not in the capture's fields="},
+	{"Deployments", "StateDeployerDisplayName",
+	 "not in the capture's fields="},
+	{"Deployments", "StateDeployerUuid", "not in the capture's fields="},
+	{"Deployments", "EnvironmentUuid", "not in the capture's fields="},
+	{"Deployments", "ReleaseUuid", "not in the capture's fields="},
+	{"PipelineSteps", "StateType", "not in the capture's fields="},
+	{"PipelineSteps", "StateResultType", "not in the capture's fields="},
+	{"PipelineSteps", "ImageName", "not in the capture's fields="},
+	{"PipelineSteps", "SetupCommands", "not in the capture's fields="},
+	{"PipelineSteps", "ScriptCommands", "not in the capture's fields="},
+	/* No captured object is in the state that fills these. */
+	{"CommitStatuses", "Refname", "null in both captures"},
+	{"Issues", "EditedOn", "null: no issue was edited"},
+	{"Issues", "MilestoneId", "null: no issue has one"},
+	{"Issues", "MilestoneName", "null: no issue has one"},
+	{"Issues", "ComponentId", "null: no issue has one"},
+	{"Issues", "ComponentName", "null: no issue has one"},
+	{"Issues", "VersionId", "null: no issue has one"},
+	{"Issues", "VersionName", "null: no issue has one"},
+	{"Pipelines", "StateResultErrorKey", "no pipeline ended in ERROR"},
+	{"Pipelines", "StateResultErrorMessage", "no pipeline ended in ERROR"},
+	{"PipelineSteps", "StateResultErrorKey", "no step ended in ERROR"},
+	{"PipelineSteps", "StateResultErrorMessage", "no step ended in ERROR"},
+	{"Pipelines", "TargetSelectorPattern", "no target has a selector"},
+	{"PullRequestComments", "InlineFrom", "no inline comment has lines"},
+	{"PullRequestComments", "InlineTo", "no inline comment has lines"},
+	{"PullRequestComments", "InlineStartFrom",
+	 "no inline comment has lines"},
+	{"PullRequestComments", "InlineStartTo", "no inline comment has lines"},
+	{"PullRequestComments", "ParentId", "no reply among them"},
+	{"PullRequestComments", "ResolutionType", "no resolved comment"},
+	{"PullRequestComments", "ResolutionUserDisplayName",
+	 "no resolved comment"},
+	{"PullRequestComments", "ResolutionUserUuid", "no resolved comment"},
+	{"PullRequestComments", "ResolutionCreatedOn", "no resolved comment"},
+	{"PullRequestActivity", "UpdateChanges", "no such entry captured"},
+	{"PullRequestActivity", "ChangesRequestedDate",
+	 "no such entry captured"},
+	{"PullRequestActivity", "ChangesRequestedUserDisplayName",
+	 "no such entry captured"},
+	{"PullRequestActivity", "ChangesRequestedUserUuid",
+	 "no such entry captured"},
+	{"PullRequestActivity", "ChangesRequestedUserAccountId",
+	 "no such entry captured"},
+	{"PullRequestActivity", "CommentInlinePath", "no such entry captured"},
+	{"PullRequestActivity", "CommentInlineFrom", "no such entry captured"},
+	{"PullRequestActivity", "CommentInlineTo", "no such entry captured"},
+	{"PullRequestActivity", "CommentParentId", "no such entry captured"},
+	{"Webhooks", "Source", "null in the capture"},
+	{"BranchRestrictions", "Value", "null: no numeric rule"},
+	{"BranchRestrictions", "BranchType", "no branching-model rule"},
+	{"CurrentUser", "Website", "null in the capture"},
+	{"CurrentUser", "Location", "null in the capture"},
+	/* Commit authors in these captures are raw text, with no linked user. */
+	{"Branches", "TargetAuthorUserDisplayName", "no linked author user"},
+	{"Branches", "TargetAuthorUserUuid", "no linked author user"},
+	{"Branches", "TargetAuthorUserAccountId", "no linked author user"},
+	{"Branches", "TargetAuthorUserNickname", "no linked author user"},
+	/* Added to the API after these captures were made (2016-2020). */
+	{"Pipelines", "Variables", "absent in both captures"},
+	{"Pipelines", "ConfigurationSources", "absent in both captures"},
+	{"PullRequestComments", "Pending", "absent in every capture"},
+	{"PullRequestParticipants", "ParticipantState",
+	 "absent in the capture"},
+	{"Refs", "TargetAuthorType", "absent in the 2016 capture"},
+	{"Refs", "TargetAuthorUserAccountId", "absent in the 2016 capture"},
+	{"Refs", "TargetAuthorUserNickname", "absent in the 2016 capture"},
+	{"Refs", "TargetRepositoryFullName", "absent in the 2016 capture"},
+	{"Refs", "TargetRepositoryUuid", "absent in the 2016 capture"},
+	{"Webhooks", "SubjectType", "absent in the capture"},
+	{"Webhooks", "SecretSet", "absent in the capture"},
+	{"CurrentUser", "Nickname", "absent in the capture"},
+	{"CurrentUser", "AccountStatus", "absent in the capture"},
+	{"CurrentUser", "Has2faEnabled", "absent in the capture"},
 };
 #define NNOT_SHOWN (int)(sizeof(not_shown) / sizeof(not_shown[0]))
 
-/* A loaded fixture: the parsed file and the objects found in it. */
+/*
+ * Keys the captures carry that are deliberately no column: each names a
+ * path (a key and everything below it) of one table's objects, and why.
+ */
+static const struct {
+	const char *table, *path, *why;
+} not_columns[] = {
+	/* The parent the list was asked of is already its key columns. */
+	{"PullRequestComments", "pullrequest", "the PullRequestId key"},
+	{"PullRequestActivity", "pull_request.id", "the PullRequestId key"},
+	{"PullRequestActivity", "approval.pullrequest",
+	 "the PullRequestId key"},
+	{"PullRequestActivity", "comment.pullrequest", "the PullRequestId key"},
+	{"PipelineSteps", "pipeline", "the PipelineUuid key"},
+	{"CommitStatuses", "commit", "the Commit key"},
+	{"Refs", "repository", "Workspace, RepositorySlug (2016 shape)"},
+	/* The branches' repositories of one update: the pull request's own
+	 * source and destination are in PullRequests. */
+	{"PullRequestActivity", "update.source.repository", "PullRequests"},
+	{"PullRequestActivity", "update.destination.repository",
+	 "PullRequests"},
+	/* Display name, uuid and account id name a user; the activity log
+	 * keeps those three. */
+	{"PullRequestActivity", "approval.user.nickname", "user named thrice"},
+	{"PullRequestActivity", "comment.user.nickname", "user named thrice"},
+	{"PullRequestActivity", "update.author.nickname", "user named thrice"},
+	{"Pipelines", "state.result.terminator.nickname", "user named thrice"},
+	/* Removed from user objects by the API in 2019; older captures. */
+	{"PullRequestCommits", "author.user.username", "removed in 2019"},
+	{"Refs", "target.author.user.username", "removed in 2019"},
+};
+#define NNOT_COLUMNS (int)(sizeof(not_columns) / sizeof(not_columns[0]))
+
+/* A loaded fixture: the parsed file and the rows found in it. */
 struct loaded {
-	cJSON *doc; /* owned; the objects point into it */
-	const cJSON *obj[MAX_OBJECTS];
+	cJSON *doc; /* owned; everything below points into it */
+	const cJSON *obj[MAX_OBJECTS];   /* each row's object */
+	const cJSON *outer[MAX_OBJECTS]; /* for @each: the object around it */
 	int n;
+	const char *url[MAX_URLS]; /* the request URLs the file records */
+	int nurl;
 };
 
 static struct loaded loaded[NFIXTURES];
@@ -137,82 +321,182 @@ static char *read_file(const char *path)
 	return bb_buf_steal(&b);
 }
 
-static void add_object(struct loaded *l, const cJSON *o)
+static void add_row(struct loaded *l, const cJSON *o, const cJSON *outer)
 {
-	if (l->n < MAX_OBJECTS)
+	if (l->n < MAX_OBJECTS) {
 		l->obj[l->n] = o;
+		l->outer[l->n] = outer;
+	}
 	l->n++;
 }
 
-static void add_values(struct loaded *l, const cJSON *values)
+/* Adds one object of a list, or for an @each table the elements of the
+ * array at `each` in it. */
+static void add_object(struct loaded *l, const cJSON *o, const bb_table_def *t)
+{
+	const cJSON *e;
+
+	if (!t->each) {
+		add_row(l, o, NULL);
+		return;
+	}
+	cJSON_ArrayForEach(e, bb_json_path(o, t->each))
+	{
+		add_row(l, e, o);
+	}
+}
+
+static void add_values(struct loaded *l, const cJSON *values,
+		       const bb_table_def *t)
 {
 	const cJSON *o;
 
 	cJSON_ArrayForEach(o, values)
 	{
-		add_object(l, o);
+		add_object(l, o, t);
 	}
 }
 
-/* Finds the objects in one of the README's three forms: `pages` of
+static void add_url(struct loaded *l, const cJSON *url)
+{
+	if (cJSON_IsString(url) && l->nurl < MAX_URLS)
+		l->url[l->nurl++] = url->valuestring;
+}
+
+/* Finds the rows in one of the README's three forms: `pages` of
  * {request_url, values}; an exchange whose `body` is the response; or a
- * bare body, either a page with `values` or one object. */
-static void find_objects(struct loaded *l)
+ * bare body: a page with `values`, a bare array of objects (the activity
+ * capture kept only the items), or one object. */
+static void find_objects(struct loaded *l, const bb_table_def *t)
 {
 	const cJSON *body = l->doc, *page;
 	const cJSON *pages = cJSON_GetObjectItemCaseSensitive(body, "pages");
+	const cJSON *req = cJSON_GetObjectItemCaseSensitive(body, "_request");
 
 	if (cJSON_IsArray(pages)) {
 		cJSON_ArrayForEach(page, pages)
 		{
-			add_values(l, cJSON_GetObjectItemCaseSensitive(
-					      page, "values"));
+			add_url(l, cJSON_GetObjectItemCaseSensitive(
+					   page, "request_url"));
+			add_values(l,
+				   cJSON_GetObjectItemCaseSensitive(page,
+								    "values"),
+				   t);
 		}
 		return;
 	}
-	if (cJSON_GetObjectItemCaseSensitive(body, "_request"))
+	if (req) {
+		add_url(l, cJSON_GetObjectItemCaseSensitive(req, "url"));
 		body = cJSON_GetObjectItemCaseSensitive(body, "body");
-	if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(body, "values")))
-		add_values(l, cJSON_GetObjectItemCaseSensitive(body, "values"));
+	}
+	if (cJSON_IsArray(body))
+		add_values(l, body, t);
+	else if (cJSON_IsArray(
+			 cJSON_GetObjectItemCaseSensitive(body, "values")))
+		add_values(l, cJSON_GetObjectItemCaseSensitive(body, "values"),
+			   t);
 	else if (cJSON_IsObject(body))
-		add_object(l, body);
+		add_object(l, body, t);
 }
 
-/* Case 1: every fixture parses and holds the objects expected of it. */
+/* The length of the path segment at s (up to '/', '?' or the end). */
+static size_t seglen(const char *s)
+{
+	return strcspn(s, "/?");
+}
+
+/*
+ * Whether a captured request URL asked for the table's endpoint: its
+ * path after "/2.0" has the endpoint's segments, a {key} matching any
+ * one, a trailing slash allowed. A POST that created a row may name one
+ * more segment (a commit status is posted to .../statuses/build).
+ */
+static bool url_is_endpoint(const char *url, const char *endpoint, bool created)
+{
+	const char *p = strstr(url, "/2.0/"), *e = endpoint;
+	size_t n;
+
+	if (!p)
+		return false;
+	p += 4;
+	while (*e == '/' && *p == '/') {
+		e++;
+		p++;
+		n = seglen(e);
+		if (seglen(p) == 0 ||
+		    (*e != '{' && (seglen(p) != n || strncmp(p, e, n))))
+			return false;
+		e += n;
+		p += seglen(p);
+	}
+	if (*e)
+		return false;
+	if (created && *p == '/' && seglen(p + 1) > 0)
+		p += 1 + seglen(p + 1);
+	if (*p == '/')
+		p++;
+	return *p == '\0' || *p == '?';
+}
+
+/* Reads and parses one file below BB_FIXTURES_DIR; NULL if it cannot. */
+static cJSON *load_json(const char *file)
+{
+	char path[1024];
+	char *text;
+	cJSON *doc;
+
+	bb_snprintf(path, sizeof(path), "%s/%s", BB_FIXTURES_DIR, file);
+	text = read_file(path);
+	if (!text)
+		return NULL;
+	doc = cJSON_Parse(text);
+	free(text);
+	return doc;
+}
+
+/* Case 1: every fixture parses, holds the rows expected of it, and was
+ * asked of its table's endpoint. */
 static void case_load(void)
 {
 	int fx, i;
 
 	for (fx = 0; fx < NFIXTURES; fx++) {
-		char path[1024];
-		char *text = NULL;
+		const bb_table_def *t = bb_table_find(fixtures[fx].table);
 
-		if (!bb_table_find(fixtures[fx].table))
+		if (!t) {
 			fail(1, fx, -1, NULL, "no table %s",
 			     fixtures[fx].table);
-		bb_snprintf(path, sizeof(path), "%s/%s", BB_FIXTURES_DIR,
-			    fixtures[fx].file);
-		text = read_file(path);
-		if (!text) {
-			fail(1, fx, -1, NULL, "cannot read %s", path);
 			continue;
 		}
-		loaded[fx].doc = cJSON_Parse(text);
-		free(text);
+		loaded[fx].doc = load_json(fixtures[fx].file);
 		if (!loaded[fx].doc) {
-			fail(1, fx, -1, NULL, "not JSON");
+			fail(1, fx, -1, NULL, "cannot read it as JSON");
 			continue;
 		}
-		find_objects(&loaded[fx]);
+		find_objects(&loaded[fx], t);
 		if (loaded[fx].n != fixtures[fx].count)
-			fail(1, fx, -1, NULL, "%d objects, want %d",
-			     loaded[fx].n, fixtures[fx].count);
+			fail(1, fx, -1, NULL, "%d rows, want %d", loaded[fx].n,
+			     fixtures[fx].count);
 		if (loaded[fx].n > MAX_OBJECTS)
 			loaded[fx].n = MAX_OBJECTS;
 		for (i = 0; i < loaded[fx].n; i++)
 			if (!cJSON_IsObject(loaded[fx].obj[i]))
 				fail(1, fx, i, NULL, "not a JSON object");
+		for (i = 0; i < loaded[fx].nurl; i++)
+			if (!url_is_endpoint(loaded[fx].url[i], t->endpoint,
+					     fixtures[fx].created))
+				fail(1, fx, -1, NULL, "%s is not %s",
+				     loaded[fx].url[i], t->endpoint);
 	}
+}
+
+/* The value a column reads in row i of fixture fx: "^path" in the
+ * object around an @each row, like the engine's x_column. */
+static const cJSON *column_value(int fx, int i, const bb_column_def *c)
+{
+	if (c->json_path[0] == '^')
+		return bb_json_path(loaded[fx].outer[i], c->json_path + 1);
+	return bb_json_path(loaded[fx].obj[i], c->json_path);
 }
 
 /* ---- An ISO-8601 reader of its own, to judge the driver's. ---- */
@@ -467,7 +751,7 @@ static void check_value(int fx, int i, const bb_column_def *c, const cJSON *v,
 
 static void check_column(int fx, int i, const bb_column_def *c)
 {
-	const cJSON *v = bb_json_path(loaded[fx].obj[i], c->json_path);
+	const cJSON *v = column_value(fx, i, c);
 	const char *why;
 	bb_value got;
 
@@ -532,6 +816,22 @@ static bool column_below(const bb_table_def *t, const char *path)
 	return false;
 }
 
+/* Whether path is, or is below, a key listed in not_columns[]. */
+static bool not_column(const bb_table_def *t, const char *path)
+{
+	int n;
+
+	for (n = 0; n < NNOT_COLUMNS; n++) {
+		size_t len = strlen(not_columns[n].path);
+
+		if (!strcmp(not_columns[n].table, t->name) &&
+		    !strncmp(not_columns[n].path, path, len) &&
+		    (path[len] == '\0' || path[len] == '.'))
+			return true;
+	}
+	return false;
+}
+
 /* Walks the members of obj, whose path is prefix ("" at the top). A
  * JSON column takes its whole subtree; links, and the type markers of
  * nested objects, are not data. */
@@ -551,7 +851,7 @@ static void cover(int fx, int i, const bb_table_def *t, const cJSON *obj,
 		bb_snprintf(path, sizeof(path), "%s%s%s", prefix,
 			    *prefix ? "." : "", m->string);
 		c = column_at(t, path);
-		if (c)
+		if (c || not_column(t, path))
 			continue;
 		if (cJSON_IsObject(m) && m->child)
 			cover(fx, i, t, m, path);
@@ -589,8 +889,7 @@ static bool shown(const bb_table_def *t, const bb_column_def *c, int *fx_out,
 		if (strcmp(fixtures[fx].table, t->name))
 			continue;
 		for (i = 0; i < loaded[fx].n; i++) {
-			const cJSON *v =
-				bb_json_path(loaded[fx].obj[i], c->json_path);
+			const cJSON *v = column_value(fx, i, c);
 
 			if (v && !cJSON_IsNull(v)) {
 				*fx_out = fx;
@@ -743,8 +1042,7 @@ static void case_timestamp_properties(void)
 
 				if (t->cols[k].type != BB_T_TIMESTAMP)
 					continue;
-				v = bb_json_path(loaded[fx].obj[i],
-						 t->cols[k].json_path);
+				v = column_value(fx, i, &t->cols[k]);
 				if (cJSON_IsString(v))
 					agree(v->valuestring);
 			}
@@ -792,6 +1090,139 @@ static void case_wrong_kinds(void)
 	}
 }
 
+/* ---- Case 8: error bodies ---- */
+
+/* One error body through the REST layer's mapping and into the
+ * diagnostic record a user reads. */
+static void check_error(int n)
+{
+	static const char path[] = "/repositories/ws/repo/thing";
+	cJSON *doc = load_json(errors[n].file);
+	const cJSON *body = doc, *st;
+	char *text = NULL, want[512];
+	bb_diag d;
+	bb_err err;
+	bb_buf b;
+
+	memset(&d, 0, sizeof(d));
+	bb_buf_init(&b);
+	bb_err_clear(&err);
+	if (!doc) {
+		fail(8, -1, -1, NULL, "%s: cannot read it", errors[n].file);
+		goto cleanup;
+	}
+	st = cJSON_GetObjectItemCaseSensitive(doc, "_response_status");
+	if (st) {
+		body = cJSON_GetObjectItemCaseSensitive(doc, "body");
+		CHECK_INT(st->valuedouble, errors[n].status);
+	}
+	text = cJSON_PrintUnformatted(body);
+	CHECK(text && bb_buf_puts(&b, text));
+	CHECK(!bb_http_status_error(errors[n].status, &b, path, &err));
+	CHECK_STR(bb_cond_state(err.cond, false), errors[n].state);
+	CHECK_INT(err.native, errors[n].status);
+	bb_snprintf(want, sizeof(want), "%s (HTTP %ld on GET %s)",
+		    errors[n].message, errors[n].status, path);
+	CHECK_STR(err.msg, want);
+	CHECK_INT(bb_diag_err(&d, &err, "rest"), SQL_ERROR);
+	CHECK_INT(d.n, 1);
+	if (d.n == 1) {
+		CHECK_STR(d.recs[0].state, errors[n].state);
+		CHECK_INT(d.recs[0].native, errors[n].status);
+		bb_snprintf(want, sizeof(want),
+			    "[bbodbc][rest] %s (HTTP %ld on GET %s)",
+			    errors[n].message, errors[n].status, path);
+		CHECK_STR(d.recs[0].msg, want);
+	}
+
+cleanup:
+	bb_diag_free(&d);
+	bb_buf_free(&b);
+	cJSON_free(text);
+	cJSON_Delete(doc);
+}
+
+static void case_errors(void)
+{
+	int n;
+
+	for (n = 0; n < NERRORS; n++)
+		check_error(n);
+}
+
+/* ---- Case 9: no file goes unchecked ---- */
+
+/* How many of the lists name file (a file with rows of several tables
+ * counts once). */
+static int lists_naming(const char *file)
+{
+	int n, in_fixtures = 0, in_errors = 0, in_not_data = 0;
+
+	for (n = 0; n < NFIXTURES; n++)
+		in_fixtures |= !strcmp(fixtures[n].file, file);
+	for (n = 0; n < NERRORS; n++)
+		in_errors += !strcmp(errors[n].file, file);
+	for (n = 0; n < NNOT_DATA; n++)
+		in_not_data += !strcmp(not_data[n], file);
+	return in_fixtures + in_errors + in_not_data;
+}
+
+/* Checks every file in dir (below BB_FIXTURES_DIR, "" for the top),
+ * going one level into folders; returns how many it saw. */
+static int scan(const char *dir)
+{
+	char path[1024], file[512];
+	DIR *d;
+	struct dirent *e;
+	int seen = 0, lists;
+
+	bb_snprintf(path, sizeof(path), "%s/%s", BB_FIXTURES_DIR, dir);
+	d = opendir(path);
+	if (!d) {
+		fail(9, -1, -1, NULL, "cannot list %s", path);
+		return 0;
+	}
+	while ((e = readdir(d)) != NULL) {
+		DIR *sub;
+
+		if (e->d_name[0] == '.')
+			continue;
+		bb_snprintf(file, sizeof(file), "%s%s", dir, e->d_name);
+		bb_snprintf(path, sizeof(path), "%s/%s", BB_FIXTURES_DIR, file);
+		sub = *dir ? NULL : opendir(path);
+		if (sub) {
+			closedir(sub);
+			bb_snprintf(file, sizeof(file), "%s/", e->d_name);
+			seen += scan(file);
+			continue;
+		}
+		seen++;
+		lists = lists_naming(file);
+		if (lists != 1)
+			fail(9, -1, -1, NULL,
+			     "%s is in %d lists; give it one (fixtures[], "
+			     "errors[] or not_data[])",
+			     file, lists);
+	}
+	closedir(d);
+	return seen;
+}
+
+static void case_files(void)
+{
+	int n, m, distinct = NERRORS + NNOT_DATA;
+
+	for (n = 0; n < NFIXTURES; n++) {
+		for (m = 0; m < n && strcmp(fixtures[m].file, fixtures[n].file);
+		     m++)
+			;
+		distinct += m == n;
+	}
+	/* Every listed file was read by cases 1 and 8; so the directory
+	 * holds exactly the listed files when the counts agree. */
+	CHECK_INT(scan(""), distinct);
+}
+
 int main(void)
 {
 	int fx;
@@ -803,6 +1234,8 @@ int main(void)
 	case_known_timestamps();
 	case_timestamp_properties();
 	case_wrong_kinds();
+	case_errors();
+	case_files();
 	for (fx = 0; fx < NFIXTURES; fx++)
 		cJSON_Delete(loaded[fx].doc);
 	return CHECK_DONE();

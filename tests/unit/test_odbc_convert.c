@@ -212,8 +212,9 @@ static const tcase cases[] = {
 	  UNSET),
 	T(TXT(MIXED), SQL_WVARCHAR, SQL_C_WCHAR, 7, 0, INFO, BB_W_TRUNCATED,
 	  W(u"a\u00e9"), 10),
+	/* Room for one unit only: the pair is split, so reading goes on. */
 	T(TXT("\xF0\x9F\x98\x80"), SQL_WVARCHAR, SQL_C_WCHAR, 4, 0, INFO,
-	  BB_W_TRUNCATED, W(u""), 4),
+	  BB_W_TRUNCATED, FIX(SQLWCHAR[2], 0xD83D, 0), 4),
 	T(TXT("\xF0\x9F\x98\x80"), SQL_WVARCHAR, SQL_C_WCHAR, 1, 0, INFO,
 	  BB_W_TRUNCATED, NONE, 4),
 	T(TXT("\xF0\x9F\x98\x80"), SQL_WVARCHAR, SQL_C_WCHAR, 6, CONT, OK,
@@ -896,6 +897,31 @@ static void test_fuzz(void)
 	}
 }
 
+/* An emoji (a surrogate pair in UTF-16) read into a buffer that holds
+ * one unit and the terminator: the pair is split across two calls
+ * rather than never progressing (a reader that loops on 01004 hung). */
+static void test_surrogate_in_tiny_buffer(void)
+{
+	const char *text = "a\xF0\x9F\x98\x80";
+	bb_cell cell = {.kind = BB_CELL_TEXT, .text = text, .len = 5};
+	SQLWCHAR want[] = {'a', 0xD83D, 0xDE00}, piece[2];
+	size_t off = 0, k = 0;
+	SQLLEN ind;
+	bb_cond cond;
+	bb_conv_rc rc;
+
+	while ((rc = bb_convert(&cell, SQL_WVARCHAR, SQL_C_WCHAR, piece,
+				sizeof(piece), &ind, &off, &cond)) !=
+		       BB_CONV_NO_DATA &&
+	       k < 10) {
+		CHECK(rc == (k < 2 ? BB_CONV_INFO : BB_CONV_OK));
+		CHECK_INT(ind, (SQLLEN)((3 - k) * sizeof(SQLWCHAR)));
+		CHECK(k < 3 && piece[0] == want[k] && piece[1] == 0);
+		k++;
+	}
+	CHECK_INT(k, 3);
+}
+
 int main(void)
 {
 	size_t offset = 0;
@@ -904,6 +930,7 @@ int main(void)
 	for (i = 0; i < BB_ARRAY_LEN(cases); i++)
 		run_case(&cases[i], &offset);
 	test_long_pieces();
+	test_surrogate_in_tiny_buffer();
 	test_time_to_timestamp();
 	test_defaults();
 	test_fuzz();
