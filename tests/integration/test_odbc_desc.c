@@ -4,7 +4,8 @@
  * checked, fetching and executing through buffers bound only with
  * SQLSetDescRec and SQLSetDescField, an explicit ARD shared by two
  * statements, SQLCopyDesc, the SQLSTATEs of the faults, and the wide
- * forms with non-ASCII names. Run by with_emulator.sh (BBODBC_CONN).
+ * forms with non-ASCII names, a static cursor scrolled into an ARD.
+ * Run by with_emulator.sh (BBODBC_CONN).
  */
 #include <sql.h>
 #include <sqlext.h>
@@ -912,6 +913,33 @@ static void test_wide_names(void)
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* 16. A static cursor fills what the ARD binds: rows 4 and 5 by
+ *     SQL_FETCH_ABSOLUTE, then row 2 by SQL_FETCH_PRIOR. */
+static void test_scroll_by_desc(void)
+{
+	SQLHSTMT st = new_stmt();
+	SQLHDESC ard = desc_of(st, SQL_ATTR_APP_ROW_DESC);
+	SQLINTEGER v[2] = {0, 0};
+	SQLULEN got = 0;
+
+	CHECK(SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE,
+			     (SQLPOINTER)SQL_CURSOR_STATIC, 0) == SQL_SUCCESS);
+	set_num(ard, 0, SQL_DESC_ARRAY_SIZE, 2);
+	set_ptr(desc_of(st, SQL_ATTR_IMP_ROW_DESC), 0,
+		SQL_DESC_ROWS_PROCESSED_PTR, &got);
+	CHECK(SQLSetDescRec(ard, 1, SQL_C_SLONG, 0, 4, 0, 0, v, NULL, NULL) ==
+	      SQL_SUCCESS);
+	CHECK(SQLExecDirect(st, (SQLCHAR *)five_rows, SQL_NTS) == SQL_SUCCESS);
+	CHECK(SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, 4) == SQL_SUCCESS);
+	CHECK_INT(got, 2);
+	CHECK_INT(v[0], 4);
+	CHECK_INT(v[1], 5);
+	CHECK(SQLFetchScroll(st, SQL_FETCH_PRIOR, 0) == SQL_SUCCESS);
+	CHECK_INT(v[0], 2);
+	CHECK_INT(v[1], 3);
+	SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 /* 15. SQLGetFunctions reports the descriptor functions. */
 static void test_functions(void)
 {
@@ -965,6 +993,7 @@ int main(void)
 	test_explicit_apd();
 	test_copy_desc();
 	test_wide_names();
+	test_scroll_by_desc();
 	test_functions();
 	/* A descriptor still allocated goes with the connection. */
 	CHECK(SQLAllocHandle(SQL_HANDLE_DESC, dbc, &left) == SQL_SUCCESS);
