@@ -135,6 +135,7 @@ SQLRETURN bb_disconnect(bb_dbc *dbc)
 				   NULL);
 	while (dbc->stmts)
 		bb_free_handle(SQL_HANDLE_STMT, dbc->stmts);
+	bb_desc_free_all(dbc);
 	bb_engine_close(&dbc->engine);
 	bb_http_cleanup(&dbc->http);
 	bb_log_close(&dbc->log);

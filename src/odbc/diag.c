@@ -78,6 +78,16 @@ static const struct {
 	{BB_E_CURSOR_POS, "HY109", "S1109", "Invalid cursor position"},
 	{BB_W_ROWSET_START, "01S06", "01S06",
 	 "Attempt to fetch before the result set returned the first rowset"},
+	{BB_E_NOT_PREPARED, "HY007", "S1010",
+	 "Associated statement is not prepared"},
+	{BB_E_IRD_READONLY, "HY016", "S1000",
+	 "Cannot modify an implementation row descriptor"},
+	{BB_E_IMPLICIT_DESC, "HY017", "S1000",
+	 "Invalid use of an automatically allocated descriptor handle"},
+	{BB_E_DESC_MISMATCH, "HY021", "S1000",
+	 "Inconsistent descriptor information"},
+	{BB_E_BAD_DESC_FIELD, "HY091", "S1091",
+	 "Invalid descriptor field identifier"},
 };
 
 static int entry_of(bb_cond cond)

@@ -26,6 +26,7 @@ bb_diag *bb_diag_of(SQLSMALLINT type, SQLHANDLE h)
 	bb_env *e;
 	bb_dbc *d;
 	bb_stmt *s;
+	bb_desc *dd;
 
 	switch (type) {
 	case SQL_HANDLE_ENV:
@@ -34,6 +35,8 @@ bb_diag *bb_diag_of(SQLSMALLINT type, SQLHANDLE h)
 		return (d = bb_dbc_of(h)) ? &d->diag : NULL;
 	case SQL_HANDLE_STMT:
 		return (s = bb_stmt_of(h)) ? &s->diag : NULL;
+	case SQL_HANDLE_DESC:
+		return (dd = bb_desc_of(h)) ? &dd->diag : NULL;
 	}
 	return NULL;
 }
@@ -63,7 +66,7 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
 {
 	ENTER_STMT(h);
-	return bb_free_stmt(s, option);
+	return bb_desc_free_stmt(s, option);
 }
 
 SQLRETURN SQL_API SQLSetEnvAttr(SQLHENV h, SQLINTEGER attr, SQLPOINTER val,
@@ -192,14 +195,14 @@ SQLRETURN SQL_API SQLSetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
 				 SQLINTEGER len)
 {
 	ENTER_STMT(h);
-	return bb_set_stmt_attr(s, attr, val, len);
+	return bb_desc_set_stmt_attr(s, attr, val, len);
 }
 
 SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
 				 SQLINTEGER buflen, SQLINTEGER *outlen)
 {
 	ENTER_STMT(h);
-	return bb_get_stmt_attr(s, attr, val, buflen, outlen);
+	return bb_desc_get_stmt_attr(s, attr, val, buflen, outlen);
 }
 
 SQLRETURN SQL_API SQLGetInfo(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER val,
@@ -307,7 +310,7 @@ SQLRETURN SQL_API SQLBindCol(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT ctype,
 			     SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
 {
 	ENTER_STMT(h);
-	return bb_bind_col(s, col, ctype, ptr, buflen, ind);
+	return bb_desc_bind_col(s, col, ctype, ptr, buflen, ind);
 }
 
 SQLRETURN SQL_API SQLFetch(SQLHSTMT h)
@@ -515,5 +518,6 @@ SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT n, SQLSMALLINT io,
 				   SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
 {
 	ENTER_STMT(h);
-	return bb_bind_param(s, n, io, ctype, sql_type, ptr, buflen, ind);
+	return bb_desc_bind_param(s, n, io, ctype, sql_type, size, digits, ptr,
+				  buflen, ind);
 }

@@ -15,6 +15,7 @@
 #include "rest/http.h"
 #include "engine/engine.h"
 #include "odbc/diag.h"
+#include "odbc/desc.h"
 #include "odbc/cursor.h"
 
 #include <sqlite3.h>
@@ -24,17 +25,7 @@
 #define BB_STMT_MAGIC 0x62627333u
 #define BB_DESC_MAGIC 0x62626434u
 
-typedef struct bb_stmt bb_stmt;
-
-/* One of a statement's four implicit descriptors (ARD, APD, IRD, IPD).
- * Applications and driver managers ask for their handles; reading and
- * setting their fields directly (SQLGetDescField ...) is not supported:
- * the statement's own calls cover what they hold. */
-typedef struct bb_desc {
-	unsigned magic;
-	bb_stmt *stmt;   /* borrowed; the owner */
-	SQLINTEGER kind; /* SQL_ATTR_APP_ROW_DESC ... */
-} bb_desc;
+/* bb_stmt and bb_dbc are declared in desc.h. */
 
 typedef struct bb_env {
 	unsigned magic;
@@ -43,7 +34,7 @@ typedef struct bb_env {
 	int nconns;              /* connections still allocated */
 } bb_env;
 
-typedef struct bb_dbc {
+struct bb_dbc {
 	unsigned magic;
 	bb_diag diag;
 	bb_env *env; /* borrowed; the owner */
@@ -61,14 +52,16 @@ typedef struct bb_dbc {
 	char *current_catalog; /* owned; what the app set, or NULL */
 	bool catalog_ready;    /* the catalog tables exist in the engine */
 	char *browse;          /* owned; SQLBrowseConnect's rounds so far */
-} bb_dbc;
+	bb_desc *descs;        /* owned; explicit descriptors (desc.c) */
+};
 
 /* What an application bound to one result column. */
 typedef struct bb_binding {
 	SQLSMALLINT ctype;
 	SQLPOINTER ptr; /* borrowed from the application */
 	SQLLEN buflen;
-	SQLLEN *ind; /* borrowed from the application */
+	SQLLEN *ind; /* borrowed; SQL_DESC_INDICATOR_PTR */
+	SQLLEN *len; /* borrowed; SQL_DESC_OCTET_LENGTH_PTR (ind or apart) */
 } bb_binding;
 
 /* What an application bound to one parameter marker. */
@@ -77,7 +70,8 @@ typedef struct bb_param {
 	SQLSMALLINT sql_type;
 	SQLPOINTER ptr; /* borrowed from the application */
 	SQLLEN buflen;
-	SQLLEN *ind; /* borrowed from the application */
+	SQLLEN *ind; /* borrowed; SQL_DESC_INDICATOR_PTR */
+	SQLLEN *len; /* borrowed; SQL_DESC_OCTET_LENGTH_PTR (ind or apart) */
 	bool bound;
 } bb_param;
 
@@ -125,6 +119,8 @@ struct bb_stmt {
 	SQLULEN rows_seen;        /* rows fetched in this result set */
 	char *cursor_name;        /* owned; SQLSetCursorName's, or NULL */
 	bb_desc descs[4];         /* the implicit ARD, APD, IRD and IPD */
+	bb_desc *ard;             /* borrowed; descs[0] or an explicit one */
+	bb_desc *apd;             /* borrowed; descs[1] or an explicit one */
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 	bb_cursor cur; /* owned; block cursor position, static rows */
@@ -164,6 +160,12 @@ SQLRETURN bb_describe_col(bb_stmt *s, SQLUSMALLINT col, const bb_colinfo **ci);
 SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
 			   SQLPOINTER cbuf, SQLSMALLINT buflen,
 			   SQLSMALLINT *outlen, SQLLEN *num, bool wide);
+/* One field of a column's description (attr.c), for SQLColAttribute
+ * and the IRD: a number (false if the field is not one), or text (NULL
+ * if the field is not text). */
+bool bb_colinfo_num(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
+		    SQLSMALLINT ncols);
+const char *bb_colinfo_text(const bb_colinfo *ci, SQLUSMALLINT field);
 SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 			   SQLINTEGER len);
 SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,

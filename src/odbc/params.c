@@ -36,6 +36,7 @@ SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 	p->ptr = ptr;
 	p->buflen = buflen;
 	p->ind = ind;
+	p->len = ind;
 	p->bound = true;
 	return SQL_SUCCESS;
 }
@@ -88,9 +89,12 @@ static int bind_datetime(sqlite3_stmt *st, int i, const bb_param *p)
 /* Binds marker i from p; SQLITE_MISUSE means an unsupported C type. */
 static int bind_one(sqlite3_stmt *st, int i, const bb_param *p)
 {
-	SQLLEN len = p->ind ? *p->ind : SQL_NTS;
+	/* The APD may keep the length (OCTET_LENGTH_PTR) and the NULL
+	 * indicator (INDICATOR_PTR) apart; SQLBindParameter gives one. */
+	SQLLEN len = p->len ? *p->len : SQL_NTS;
 
-	if (len == SQL_NULL_DATA || !p->ptr)
+	if ((p->ind && *p->ind == SQL_NULL_DATA) || len == SQL_NULL_DATA ||
+	    !p->ptr)
 		return sqlite3_bind_null(st, i);
 	switch (p->ctype) {
 	case SQL_C_CHAR:
@@ -143,6 +147,9 @@ SQLRETURN bb_apply_params(bb_stmt *s)
 {
 	int n = sqlite3_bind_parameter_count(s->st), i, rc;
 
+	if (n > 0 && bb_desc_param_rows(s) > 1)
+		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
+				   "arrays of parameters are not supported");
 	for (i = 1; i <= n; i++) {
 		const bb_param *p = i <= s->nparams ? &s->params[i - 1] : NULL;
 

@@ -66,6 +66,12 @@ typedef enum bb_cond {
 	BB_E_ROW_RANGE,      /* HY107 row value out of range */
 	BB_E_CURSOR_POS,     /* HY109 invalid cursor position */
 	BB_W_ROWSET_START,   /* 01S06 fetch before the first rowset */
+	/* Descriptors (odbc/desc.c). */
+	BB_E_NOT_PREPARED,   /* HY007 associated statement is not prepared */
+	BB_E_IRD_READONLY,   /* HY016 cannot modify an IRD */
+	BB_E_IMPLICIT_DESC,  /* HY017 use of an implicit descriptor */
+	BB_E_DESC_MISMATCH,  /* HY021 inconsistent descriptor information */
+	BB_E_BAD_DESC_FIELD, /* HY091 invalid descriptor field identifier */
 	BB_E_COND_COUNT
 } bb_cond;
 

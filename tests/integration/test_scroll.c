@@ -420,6 +420,15 @@ static void test_set_pos(SQLHSTMT st)
 	CHECK(SQLSetPos(st, 1, SQL_POSITION, SQL_LOCK_EXCLUSIVE) == SQL_ERROR);
 	stmt_state(st, state);
 	CHECK_STR(state, "HYC00");
+	CHECK(SQLBulkOperations(st, SQL_ADD) == SQL_ERROR);
+	stmt_state(st, state);
+	CHECK_STR(state, "HYC00");
+	CHECK(SQLBulkOperations(st, SQL_FETCH_BY_BOOKMARK) == SQL_ERROR);
+	stmt_state(st, state);
+	CHECK_STR(state, "HYC00");
+	CHECK(SQLBulkOperations(st, 99) == SQL_ERROR);
+	stmt_state(st, state);
+	CHECK_STR(state, "HY092");
 	/* A partial rowset: rows past its end hold nothing. */
 	CHECK(FETCH(SQL_FETCH_ABSOLUTE, -2) == SQL_SUCCESS);
 	CHECK_INT(b.fetched, 2);

@@ -68,6 +68,12 @@ static const struct {
 	{BB_E_ROW_RANGE, "HY107", "S1107"},
 	{BB_E_CURSOR_POS, "HY109", "S1109"},
 	{BB_W_ROWSET_START, "01S06", "01S06"},
+	/* S1010 is also ODBC 2's HY007; ODBC 2 had no descriptors. */
+	{BB_E_NOT_PREPARED, "HY007", "S1010"},
+	{BB_E_IRD_READONLY, "HY016", "S1000"},
+	{BB_E_IMPLICIT_DESC, "HY017", "S1000"},
+	{BB_E_DESC_MISMATCH, "HY021", "S1000"},
+	{BB_E_BAD_DESC_FIELD, "HY091", "S1091"},
 };
 
 int main(void)
