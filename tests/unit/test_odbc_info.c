@@ -577,7 +577,8 @@ static void test_rows(void)
 	for (i = 0; i < BB_ARRAY_LEN(rows); i++) {
 		SQLULEN buf[64];
 		SQLSMALLINT len = -1;
-		SQLUINTEGER want = rows[i].v;
+		SQLUINTEGER want = rows[i].v, u32;
+		SQLUSMALLINT u16;
 		SQLRETURN rc;
 
 		memset(buf, 0, sizeof(buf));
@@ -604,17 +605,18 @@ static void test_rows(void)
 		case T_U16:
 		case T_U16_ANY:
 			CHECK_INT(len, sizeof(SQLUSMALLINT));
+			memcpy(&u16, buf, sizeof(u16));
 			if (rows[i].kind == T_U16)
-				CHECK_INT(*(SQLUSMALLINT *)buf, want);
+				CHECK_INT(u16, want);
 			break;
 		case T_U32:
 		case T_U32_ANY:
 			CHECK_INT(len, sizeof(SQLUINTEGER));
-			if (rows[i].kind == T_U32 &&
-			    *(SQLUINTEGER *)buf != want) {
+			memcpy(&u32, buf, sizeof(u32));
+			if (rows[i].kind == T_U32 && u32 != want) {
 				check_failures++;
 				fprintf(stderr, "info %u is %#x, want %#x\n",
-					rows[i].id, *(SQLUINTEGER *)buf, want);
+					rows[i].id, u32, want);
 			}
 			break;
 		case T_HANDLE:
