@@ -14,30 +14,48 @@
  * and DETACH (the engine's own workspace schemas) are refused, as are
  * the pragmas that change where or how SQLite writes.
  */
+static int deny(bb_engine *e, const char *why)
+{
+	e->denied = why;
+	return SQLITE_DENY;
+}
+
 static int authorize(void *arg, int action, const char *a, const char *b,
 		     const char *db, const char *trigger)
 {
 	static const char *const pragmas[] = {
 		"writable_schema", "temp_store_directory",
 		"data_store_directory", "trusted_schema", "mmap_size"};
-	const bb_engine *e = arg;
+	bb_engine *e = arg;
 	size_t i;
 
+	if (e->internal)
+		return SQLITE_OK;
 	switch (action) {
 	case SQLITE_ATTACH:
 		return a && (strcmp(a, ":memory:") == 0 || strcmp(a, "") == 0)
 			       ? SQLITE_OK
-			       : SQLITE_DENY;
+			       : deny(e, "ATTACH takes only ':memory:': SQL "
+					 "cannot reach files");
 	case SQLITE_DETACH:
-		return e->internal ? SQLITE_OK : SQLITE_DENY;
+		return deny(e, "DETACH is refused: the driver's schemas "
+			       "are its workspaces");
+	case SQLITE_DROP_VTABLE:
+		return deny(e, "a Bitbucket table cannot be dropped");
+	case SQLITE_ALTER_TABLE:
+		return b && bb_table_find(b)
+			       ? deny(e, "a Bitbucket table cannot be altered")
+			       : SQLITE_OK;
 	case SQLITE_PRAGMA:
 		for (i = 0; a && i < BB_ARRAY_LEN(pragmas); i++)
 			if (bb_strcasecmp(a, pragmas[i]) == 0)
-				return SQLITE_DENY;
+				return deny(e, "this pragma would change "
+					       "where or how the engine "
+					       "writes");
 		return SQLITE_OK;
 	case SQLITE_FUNCTION:
 		return b && bb_strcasecmp(b, "load_extension") == 0
-			       ? SQLITE_DENY
+			       ? deny(e, "extensions cannot be loaded")
 			       : SQLITE_OK;
 	}
 	return SQLITE_OK;
@@ -87,6 +105,7 @@ void bb_engine_reset(bb_engine *e)
 {
 	bb_err_clear(&e->err);
 	e->nwarnings = 0;
+	e->denied = NULL;
 }
 
 void bb_engine_warn(bb_engine *e, const bb_err *w)
@@ -127,7 +146,7 @@ bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
 			   "cannot open workspace %s as a schema: %s", ws,
 			   sqlite3_errmsg(e->db));
 		sql = sqlite3_mprintf("DETACH \"%w\"", ws);
-		e->internal = true;
+		e->internal = true; /* the authorizer lets the engine */
 		if (sql)
 			sqlite3_exec(e->db, sql, NULL, NULL, NULL);
 		e->internal = false;

@@ -74,6 +74,7 @@ static const struct {
 	{BB_E_IMPLICIT_DESC, "HY017", "S1000"},
 	{BB_E_DESC_MISMATCH, "HY021", "S1000"},
 	{BB_E_BAD_DESC_FIELD, "HY091", "S1091"},
+	{BB_E_TABLE_EXISTS, "42S01", "S0001"},
 };
 
 int main(void)
