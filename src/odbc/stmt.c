@@ -50,8 +50,8 @@ SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc)
 
 	if (e->err.cond != BB_OK)
 		return bb_diag_err(&s->diag, &e->err, "rest");
-	if (e->denied && ((rc & 0xff) == SQLITE_AUTH ||
-			  strstr(msg, "not authorized"))) {
+	if (e->denied &&
+	    ((rc & 0xff) == SQLITE_AUTH || strstr(msg, "not authorized"))) {
 		char why[160];
 
 		bb_snprintf(why, sizeof(why), "not allowed: %s", e->denied);
