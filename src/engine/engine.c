@@ -114,6 +114,36 @@ void bb_engine_warn(bb_engine *e, const bb_err *w)
 		e->warnings[e->nwarnings++] = *w;
 }
 
+/* A schema's name must be a workspace the API knows: a misspelt one
+ * would otherwise hold one of the few schema places for good. Only a
+ * 404 counts; an access token that may not read the workspace itself
+ * (403) can still read its repositories. */
+static bool workspace_exists(bb_engine *e, const char *ws, bb_err *err)
+{
+	bb_response r = {0};
+	bb_buf url;
+	bool ok;
+
+	bb_buf_init(&url);
+	bb_buf_printf(&url, "%s/workspaces/", e->http->base_url);
+	bb_buf_put_urlenc(&url, ws);
+	if (url.oom) {
+		bb_buf_free(&url);
+		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+	}
+	ok = bb_http_get(e->http, url.data, &r, err);
+	bb_response_free(&r);
+	bb_buf_free(&url);
+	if (ok || err->cond != BB_E_NO_TABLE) {
+		bb_err_clear(err);
+		return true;
+	}
+	return bb_err_set(err, BB_E_NO_TABLE, 404,
+			  "no workspace %s (HTTP 404 on GET /workspaces/%s): "
+			  "a schema is a workspace the credentials can see",
+			  ws, ws);
+}
+
 /* Opens a schema named for a workspace: an attached empty database with
  * each table created in it, fixed to that workspace. */
 bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
@@ -129,6 +159,8 @@ bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
 				  "at most %d other workspaces can be named "
 				  "as schemas in one connection",
 				  BB_MAX_SCHEMAS);
+	if (!workspace_exists(e, ws, err))
+		return false;
 	sql = sqlite3_mprintf("ATTACH ':memory:' AS \"%w\"", ws);
 	rc = sql ? sqlite3_exec(e->db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);

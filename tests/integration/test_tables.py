@@ -359,6 +359,19 @@ class TestSqlFront(Base):
             "ON a.Language = g.Language LIMIT 1")
         self.assertEqual((rows[0]["wa"], rows[0]["wg"]), ("acme", "globex"))
 
+    def test_misspelt_schemas_take_no_place(self):
+        cn = pyodbc.connect(CONN, autocommit=True)
+        cur = cn.cursor()
+        for i in range(10):  # more than the places for schemas
+            with self.assertRaises(pyodbc.Error) as ctx:
+                cur.execute(f"SELECT COUNT(*) FROM nows{i}.Repositories")
+            self.assertEqual(ctx.exception.args[0], "42S02")
+            self.assertIn(f"no workspace nows{i}", ctx.exception.args[1])
+        n = cur.execute("SELECT COUNT(*) FROM globex.Repositories")
+        self.assertEqual(n.fetchone()[0],
+                         len(emu.all_values("/repositories/globex")))
+        cn.close()
+
     def test_odbc_escapes_and_top(self):
         emu.clear_requests()
         rows = self.rows("SELECT TOP 3 {fn UCASE(Slug)} AS s FROM "
