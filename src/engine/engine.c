@@ -159,7 +159,8 @@ bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
 				  "at most %d other workspaces can be named "
 				  "as schemas in one connection",
 				  BB_MAX_SCHEMAS);
-	if (!workspace_exists(e, ws, err))
+	if ((!e->default_ws || bb_strcasecmp(e->default_ws, ws) != 0) &&
+	    !workspace_exists(e, ws, err))
 		return false;
 	sql = sqlite3_mprintf("ATTACH ':memory:' AS \"%w\"", ws);
 	rc = sql ? sqlite3_exec(e->db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
