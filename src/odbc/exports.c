@@ -355,8 +355,9 @@ SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h)
 SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
 {
 	ENTER_STMT(h);
-	/* Calls run synchronously: from another thread, interrupting the
-	 * engine stops the statement at its next row. */
+	/* Calls run synchronously: from another thread, the transfers
+	 * under way abort and the engine stops at its next row. */
+	bb_http_cancel(&s->dbc->http);
 	sqlite3_interrupt(s->dbc->engine.db);
 	return SQL_SUCCESS;
 }

@@ -73,8 +73,14 @@ SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc)
 		cond = BB_E_SYNTAX;
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		cond = BB_E_CONSTRAINT;
-	else if ((rc & 0xff) == SQLITE_INTERRUPT)
+	else if ((rc & 0xff) == SQLITE_INTERRUPT) {
+		bb_err why;
+
+		bb_err_clear(&why);
+		if (bb_http_stopped(&s->dbc->http, &why))
+			return bb_diag_err(&s->diag, &why, "engine");
 		cond = BB_E_CANCELLED;
+	}
 	return bb_diag_add(&s->diag, cond, rc, "engine", msg);
 }
 
@@ -235,6 +241,7 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 	s->decls = NULL;
 	free_cols(s);
 	bb_engine_reset(&s->dbc->engine);
+	bb_http_begin(&s->dbc->http, s->query_timeout);
 	bb_trace(&s->dbc->log, BB_LOG_SQL, "prepare: %s", sql);
 	rc = bb_front(s, sql, &engine_sql);
 	if (rc != SQL_SUCCESS)
@@ -304,6 +311,7 @@ SQLRETURN bb_execute(bb_stmt *s)
 	bb_engine_reset(&s->dbc->engine);
 	/* Pages read ahead for an earlier statement are not this one's. */
 	bb_http_forget(&s->dbc->http);
+	bb_http_begin(&s->dbc->http, s->query_timeout);
 	if (!s->decls) {
 		rc = bb_apply_params(s);
 		if (!SQL_SUCCEEDED(rc))

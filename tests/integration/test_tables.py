@@ -597,6 +597,36 @@ class TestFaults(unittest.TestCase):
         self.assertEqual(ctx.exception.args[0], "08S01")
         cn.close()
 
+    def test_query_timeout_and_cancel(self):
+        import subprocess
+        import threading
+        server = os.path.join(ROOT, "tests", "emulator", "server.py")
+        proc = subprocess.Popen([sys.executable, server, "--port", "0",
+                                 "--quiet", "--latency-ms", "1500"],
+                                stdout=subprocess.PIPE, text=True)
+        try:
+            url = proc.stdout.readline().strip().rsplit(" ", 1)[-1]
+            cn = pyodbc.connect(CONN.replace(emu.URL, url + "/2.0"),
+                                autocommit=True)
+            cn.timeout = 1  # SQL_ATTR_QUERY_TIMEOUT on each statement
+            # Every answer takes 1.5 s: the first request runs past 1 s.
+            with self.assertRaises(pyodbc.Error) as ctx:
+                cn.cursor().execute("SELECT COUNT(*) FROM PullRequests")
+            self.assertEqual(ctx.exception.args[0], "HYT00")
+            cn.timeout = 0
+            cur = cn.cursor()
+            threading.Timer(0.5, cur.cancel).start()
+            with self.assertRaises(pyodbc.Error) as ctx:
+                cur.execute("SELECT COUNT(*) FROM PullRequests")
+            self.assertEqual(ctx.exception.args[0], "HY008")
+            # The connection goes on: the next statement runs.
+            n = cur.execute("SELECT COUNT(*) FROM Workspaces").fetchone()
+            self.assertGreaterEqual(n[0], 2)
+            cn.close()
+        finally:
+            proc.terminate()
+            proc.wait()
+
     def connect_error(self, conn):
         with self.assertRaises(pyodbc.Error) as ctx:
             pyodbc.connect(conn)
