@@ -235,6 +235,11 @@ static void api_message(const bb_buf *body, char *out, size_t size)
 		 * first line, which is the service's own explanation. */
 		size_t n = strcspn(body->data, "\r\n");
 
+		/* A proxy's or server's HTML page says nothing useful in
+		 * its first line. */
+		if (body->data[strspn(body->data, " \t\r\n")] == '<')
+			return;
+
 		if (n >= size)
 			n = size - 1;
 		memcpy(out, body->data, n);
