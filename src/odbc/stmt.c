@@ -9,6 +9,7 @@
  * applications look for them, and not by the first SQLFetch.
  */
 #include "util/setup.h"
+#include <limits.h>
 #include "odbc/handles.h"
 #include "odbc/types.h"
 #include "engine/tables.h"
@@ -257,6 +258,11 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 		ret = bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "sql",
 				  "only one statement can be executed at a "
 				  "time");
+	else if (sqlite3_bind_parameter_count(s->st) > SHRT_MAX)
+		ret = bb_diag_addf(&s->diag, BB_E_SYNTAX,
+				   "more than %d parameter markers: ODBC "
+				   "counts them in 16 bits",
+				   SHRT_MAX);
 	/* tail points into engine_sql: it is freed only now. */
 	bb_buf_free(&engine_sql);
 	if (ret != SQL_SUCCESS) {

@@ -359,6 +359,15 @@ class TestSqlFront(Base):
             "ON a.Language = g.Language LIMIT 1")
         self.assertEqual((rows[0]["wa"], rows[0]["wg"]), ("acme", "globex"))
 
+    def test_too_many_markers(self):
+        cur = self.cn.cursor()
+        sql = "SELECT 1 WHERE 1 IN (" + ",".join(["?"] * 40000) + ")"
+        with self.assertRaises(pyodbc.Error) as ctx:
+            cur.execute(sql, *range(40000))
+        self.assertEqual(ctx.exception.args[0], "42000")
+        self.assertIn("more than 32767 parameter markers",
+                      ctx.exception.args[1])
+
     def test_misspelt_schemas_take_no_place(self):
         cn = pyodbc.connect(CONN, autocommit=True)
         cur = cn.cursor()
