@@ -31,7 +31,7 @@ typedef struct bb_engine {
 	int nwarnings;
 	char schemas[BB_MAX_SCHEMAS][128]; /* workspaces opened as schemas */
 	int nschemas;
-	bool internal; /* the engine itself runs a statement the authorizer
+	bool internal;      /* the engine itself runs a statement the authorizer
 			* refuses to applications (DETACH) */
 	const char *denied; /* static; why the authorizer last refused */
 } bb_engine;

@@ -179,8 +179,55 @@ static bool is_punct(const bb_token *t, char c)
 	return t->kind == BB_TK_PUNCT && t->p[0] == c;
 }
 
-/* Notes the schema of schema.table at i; in_three: i follows the
- * dropped empty catalog of a three-part name. */
+/*
+ * Whether the name starting at i stands where a table goes: walking back
+ * over aliases, commas and whole parenthesised groups (subqueries of a
+ * FROM list), the first keyword is FROM, JOIN, INTO, UPDATE or TABLE.
+ * `c.Commits` in a select list or a condition is a column, whatever the
+ * name after the dot.
+ */
+static bool table_position(const toks *tk, size_t i)
+{
+	static const char *const before[] = {"FROM", "JOIN", "INTO", "UPDATE",
+					     "TABLE"};
+	int depth = 0;
+	size_t k;
+
+	while (i-- > 0) {
+		const bb_token *t = &tk->t[i];
+
+		if (t->kind == BB_TK_SPACE)
+			continue;
+		if (is_punct(t, ')')) {
+			depth++;
+			continue;
+		}
+		if (is_punct(t, '(')) {
+			if (depth-- == 0)
+				return false;
+			continue;
+		}
+		if (depth > 0)
+			continue;
+		for (k = 0; k < BB_ARRAY_LEN(before); k++)
+			if (bb_tok_is(t, before[k]))
+				return true;
+		if (!(is_punct(t, ',') || is_punct(t, '.') ||
+		      t->kind == BB_TK_QUOTED ||
+		      (t->kind == BB_TK_WORD && !bb_tok_is(t, "SELECT") &&
+		       !bb_tok_is(t, "WHERE") && !bb_tok_is(t, "ON") &&
+		       !bb_tok_is(t, "BY") && !bb_tok_is(t, "SET") &&
+		       !bb_tok_is(t, "HAVING") && !bb_tok_is(t, "AND") &&
+		       !bb_tok_is(t, "OR") && !bb_tok_is(t, "NOT") &&
+		       !bb_tok_is(t, "WHEN") && !bb_tok_is(t, "THEN") &&
+		       !bb_tok_is(t, "ELSE") && !bb_tok_is(t, "RETURNING"))))
+			return false;
+	}
+	return false;
+}
+
+/* Notes the schema of schema.table at i when it names a table there;
+ * in_three: i follows the dropped empty catalog of a three-part name. */
 static void note_schema(ctx *c, size_t i, bool in_three)
 {
 	const toks *tk = c->tk;
@@ -196,6 +243,8 @@ static void note_schema(ctx *c, size_t i, bool in_three)
 		return;
 	if (!in_three && i > 0 && is_punct(&tk->t[i - 1], '.'))
 		return; /* the middle of a three-part name is handled too */
+	if (!table_position(tk, in_three ? i - 2 : i))
+		return;
 	for (k = 0; k < c->info->nschemas; k++)
 		if (strcmp(c->info->schemas[k], schema) == 0)
 			return;

@@ -85,6 +85,19 @@ static const struct {
 	 "SELECT '12345678-1234-1234-1234-123456789012'", BB_OK, NULL},
 	{37, "SELECT TOP 5 Slug FROM `Repositories` ORDER BY Slug",
 	 "SELECT Slug FROM `Repositories` ORDER BY Slug LIMIT 5", BB_OK, NULL},
+	/* A column named as a table (c.Commits) is not a schema; a table
+	 * after FROM, JOIN or a FROM list's comma is. */
+	{38, "SELECT r.Name, c.Commits FROM r JOIN c ON c.Commits > 0",
+	 "SELECT r.Name, c.Commits FROM r JOIN c ON c.Commits > 0", BB_OK,
+	 NULL},
+	{39, "SELECT COALESCE(c.Commits, 0) FROM (SELECT 1 AS Commits) c",
+	 "SELECT COALESCE(c.Commits, 0) FROM (SELECT 1 AS Commits) c", BB_OK,
+	 NULL},
+	{40, "SELECT 1 FROM (SELECT 2) s, g.Repositories r",
+	 "SELECT 1 FROM (SELECT 2) s, g.Repositories r", BB_OK, "g"},
+	{41, "SELECT 1 FROM a LEFT JOIN ws2.Commits x ON x.Hash = a.Hash",
+	 "SELECT 1 FROM a LEFT JOIN ws2.Commits x ON x.Hash = a.Hash", BB_OK,
+	 "ws2"},
 };
 
 int main(void)
