@@ -103,6 +103,13 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 	case SQL_ATTR_ENABLE_AUTO_IPD:
 		return SQL_SUCCESS;
 	}
+	{
+		bool handled;
+		SQLRETURN rc = bb_param_set_attr(s, attr, val, &handled);
+
+		if (handled)
+			return rc;
+	}
 	return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
 }
 
@@ -190,7 +197,9 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		return SQL_SUCCESS;
 	}
 	default:
-		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
+		if (!bb_param_get_attr(s, attr, &v))
+			return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
+					   NULL);
 	}
 	if (val)
 		*(SQLULEN *)val = v;

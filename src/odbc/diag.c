@@ -71,6 +71,11 @@ static const struct {
 	{BB_E_CURSOR_POS, "HY109", "S1109", "Invalid cursor position"},
 	{BB_W_ROWSET_START, "01S06", "01S06",
 	 "Attempt to fetch before the result set returned the first rowset"},
+	{BB_E_TRUNCATED, "22001", "22001", "String data, right truncated"},
+	{BB_E_NULL_PTR, "HY009", "S1009", "Invalid use of null pointer"},
+	{BB_E_PIECES, "HY019", "S1000",
+	 "Non-character and non-binary data sent in pieces"},
+	{BB_E_BAD_SQLTYPE, "HY004", "S1004", "Invalid SQL data type"},
 };
 
 static int entry_of(bb_cond cond)

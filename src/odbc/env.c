@@ -93,6 +93,7 @@ static SQLRETURN alloc_stmt(bb_dbc *dbc, SQLHANDLE *out)
 	s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
 	s->concurrency = SQL_CONCUR_READ_ONLY;
 	s->bind_type = SQL_BIND_BY_COLUMN;
+	s->px.paramset_size = 1;
 	for (int i = 0; i < 4; i++) {
 		static const SQLINTEGER kinds[4] = {
 			SQL_ATTR_APP_ROW_DESC, SQL_ATTR_APP_PARAM_DESC,

@@ -56,7 +56,7 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
 
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
 {
-	ENTER_STMT(h);
+	ENTER_STMT_ANY(h);
 	return bb_free_stmt(s, option);
 }
 
@@ -336,16 +336,21 @@ SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT h)
 SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h)
 {
 	ENTER_STMT(h);
-	/* One statement yields at most one result set. */
-	bb_close_cursor(s, false);
-	return SQL_NO_DATA;
+	/* A SELECT with an array of parameters has a result set per set. */
+	return bb_more_results(s);
 }
 
 SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
 {
-	ENTER_STMT(h);
-	/* Calls run synchronously: from another thread, interrupting the
-	 * engine stops the statement at its next row. */
+	ENTER_STMT_ANY(h);
+	/* Waiting for data-at-execution values, the execution is simply
+	 * dropped; otherwise calls run synchronously, and from another
+	 * thread interrupting the engine stops the statement at its next
+	 * row. */
+	if (bb_params_need_data(s)) {
+		bb_params_abandon(s);
+		return SQL_SUCCESS;
+	}
 	sqlite3_interrupt(s->dbc->engine.db);
 	return SQL_SUCCESS;
 }
@@ -502,5 +507,6 @@ SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT n, SQLSMALLINT io,
 				   SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
 {
 	ENTER_STMT(h);
-	return bb_bind_param(s, n, io, ctype, sql_type, ptr, buflen, ind);
+	return bb_bind_param(s, n, io, ctype, sql_type, size, digits, ptr,
+			     buflen, ind);
 }

@@ -16,6 +16,7 @@
 #include "engine/engine.h"
 #include "odbc/diag.h"
 #include "odbc/cursor.h"
+#include "odbc/params.h"
 
 #include <sqlite3.h>
 
@@ -71,11 +72,14 @@ typedef struct bb_binding {
 	SQLLEN *ind; /* borrowed from the application */
 } bb_binding;
 
-/* What an application bound to one parameter marker. */
+/* What an application bound to one parameter marker (SQLBindParameter);
+ * with arrays, ptr and ind are the first set's (params.h). */
 typedef struct bb_param {
 	SQLSMALLINT ctype;
 	SQLSMALLINT sql_type;
-	SQLPOINTER ptr; /* borrowed from the application */
+	SQLULEN size;       /* ColumnSize */
+	SQLSMALLINT digits; /* DecimalDigits */
+	SQLPOINTER ptr;     /* borrowed from the application */
 	SQLLEN buflen;
 	SQLLEN *ind; /* borrowed from the application */
 	bool bound;
@@ -127,6 +131,7 @@ struct bb_stmt {
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 	bb_cursor cur; /* owned; block cursor position, static rows */
+	bb_pexec px; /* parameter arrays and data-at-execution (params.h) */
 };
 
 /* Handle checks for the entry points. */
@@ -154,6 +159,9 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql);
 SQLRETURN bb_execute(bb_stmt *s);
 SQLRETURN bb_exec_direct(bb_stmt *s, const char *sql);
 SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open);
+/* Resets the engine statement and the cursor's position, leaving the
+ * execution (the next sets of an array) as it is. */
+void bb_result_reset(bb_stmt *s);
 SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option);
 SQLRETURN bb_num_result_cols(bb_stmt *s, SQLSMALLINT *n);
 SQLRETURN bb_row_count(bb_stmt *s, SQLLEN *n);
@@ -177,10 +185,12 @@ SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
 SQLRETURN bb_fetch(bb_stmt *s);
 SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
-			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLPOINTER ptr,
-			SQLLEN buflen, SQLLEN *ind);
-/* Gives each marker of the prepared statement its bound value. */
-SQLRETURN bb_apply_params(bb_stmt *s);
+			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLULEN size,
+			SQLSMALLINT digits, SQLPOINTER ptr, SQLLEN buflen,
+			SQLLEN *ind);
+/* Runs the prepared statement once its markers have their values: steps
+ * to the first row or to the end, describes the result (stmt.c). */
+SQLRETURN bb_stmt_run(bb_stmt *s);
 SQLRETURN bb_fetch_scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN offset);
 SQLRETURN bb_get_data(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);

@@ -158,6 +158,15 @@ SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
 {
 	if (must_be_open && !(s->executed && s->ncols > 0))
 		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL, NULL);
+	/* Closing ends an execution: the result sets of the sets not read
+	 * yet, or data-at-execution values not all sent. */
+	bb_params_abandon(s);
+	bb_result_reset(s);
+	return SQL_SUCCESS;
+}
+
+void bb_result_reset(bb_stmt *s)
+{
 	if (s->st)
 		sqlite3_reset(s->st);
 	s->executed = s->row_ready = s->fetched = s->done = false;
@@ -165,7 +174,6 @@ SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
 	s->gd_offset = 0;
 	s->rows_seen = 0;
 	bb_cursor_reset(s);
-	return SQL_SUCCESS;
 }
 
 /* The SQL front: ODBC escapes and dialect to the engine's SQL, and the
@@ -250,23 +258,14 @@ static SQLRETURN add_warnings(bb_stmt *s, SQLRETURN rc)
 	return rc;
 }
 
-SQLRETURN bb_execute(bb_stmt *s)
+SQLRETURN bb_stmt_run(bb_stmt *s)
 {
 	SQLRETURN rc;
 	int src;
 
-	if (!s->st || !s->prepared)
-		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
-				   "no statement is prepared");
-	bb_close_cursor(s, false);
 	bb_engine_reset(&s->dbc->engine);
 	/* Pages read ahead for an earlier statement are not this one's. */
 	bb_http_forget(&s->dbc->http);
-	if (!s->decls) {
-		rc = bb_apply_params(s);
-		if (!SQL_SUCCEEDED(rc))
-			return rc;
-	}
 	src = sqlite3_step(s->st);
 	if (src != SQLITE_ROW && src != SQLITE_DONE) {
 		rc = bb_stmt_sqlite_error(s, src);
@@ -284,6 +283,18 @@ SQLRETURN bb_execute(bb_stmt *s)
 	if (rc != SQL_SUCCESS)
 		return rc;
 	return add_warnings(s, SQL_SUCCESS);
+}
+
+SQLRETURN bb_execute(bb_stmt *s)
+{
+	if (!s->st || !s->prepared)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
+				   "no statement is prepared");
+	bb_close_cursor(s, false);
+	/* The catalog functions bind their own values. */
+	if (s->decls)
+		return bb_stmt_run(s);
+	return bb_params_execute(s);
 }
 
 SQLRETURN bb_exec_direct(bb_stmt *s, const char *sql)
@@ -317,11 +328,15 @@ SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option)
 	case SQL_CLOSE:
 		return bb_close_cursor(s, false);
 	case SQL_UNBIND:
+		if (bb_params_need_data(s))
+			break;
 		free(s->binds);
 		s->binds = NULL;
 		s->nbinds = 0;
 		return SQL_SUCCESS;
 	case SQL_RESET_PARAMS:
+		if (bb_params_need_data(s))
+			break;
 		free(s->params);
 		s->params = NULL;
 		s->nparams = 0;
@@ -330,9 +345,12 @@ SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option)
 		return SQL_SUCCESS;
 	case SQL_DROP:
 		return bb_free_handle(SQL_HANDLE_STMT, s);
+	default:
+		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
+				   "unknown SQLFreeStmt option");
 	}
-	return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
-			   "unknown SQLFreeStmt option");
+	return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
+			   "data-at-execution values are awaited");
 }
 
 SQLRETURN bb_num_result_cols(bb_stmt *s, SQLSMALLINT *n)
