@@ -569,6 +569,14 @@ bool bb_param_bind_value(sqlite3_stmt *st, int i, SQLSMALLINT ctype,
 			 SQLSMALLINT sql_type, const void *ptr, SQLLEN len,
 			 bb_err *err)
 {
+	union {
+		SQLBIGINT i;
+		SQLDOUBLE d;
+		SQL_TIMESTAMP_STRUCT ts;
+		SQL_NUMERIC_STRUCT n;
+		SQLGUID g;
+	} aligned;
+	SQLLEN fixed;
 	pval v;
 	bool ok;
 
@@ -582,6 +590,13 @@ bool bb_param_bind_value(sqlite3_stmt *st, int i, SQLSMALLINT ctype,
 	memset(&v, 0, sizeof(v));
 	if (ctype == SQL_C_DEFAULT)
 		ctype = bb_default_ctype(sql_type);
+	/* Row-wise buffers may be packed (pyodbc's are): fixed-size values
+	 * are read from an aligned copy. */
+	fixed = bb_ctype_size(ctype);
+	if (fixed > 0 && (size_t)fixed <= sizeof(aligned)) {
+		memcpy(&aligned, ptr, (size_t)fixed);
+		ptr = &aligned;
+	}
 	ok = read_c(ctype, ptr, len, &v, err) && dispatch(st, i, sql_type,
 							   &v, err);
 	free(v.owned);

@@ -152,7 +152,7 @@ static SQLRETURN bind_set(bb_stmt *s, SQLULEN set, int *hint)
 		const bb_param *p = &s->params[i - 1];
 		const SQLLEN *ind = bb_param_ind_ptr(s, p, set);
 		const void *ptr = bb_param_value_ptr(s, p, set);
-		SQLLEN len = ind ? *ind : SQL_NTS;
+		SQLLEN len = ind ? bb_param_ind(ind) : SQL_NTS;
 		int from = s->diag.n;
 
 		if (bb_param_is_dae(ind)) {

@@ -151,10 +151,21 @@ SQLLEN *bb_param_ind_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
 	return (SQLLEN *)(void *)((char *)p->ind + offset_of(s) + set * step);
 }
 
+SQLLEN bb_param_ind(const SQLLEN *ind)
+{
+	SQLLEN v;
+
+	/* Packed row-wise buffers may leave the indicator unaligned. */
+	memcpy(&v, ind, sizeof(v));
+	return v;
+}
+
 bool bb_param_is_dae(const SQLLEN *ind)
 {
-	return ind && (*ind == SQL_DATA_AT_EXEC ||
-		       *ind <= SQL_LEN_DATA_AT_EXEC_OFFSET);
+	SQLLEN v = ind ? bb_param_ind(ind) : 0;
+
+	return ind && (v == SQL_DATA_AT_EXEC ||
+		       v <= SQL_LEN_DATA_AT_EXEC_OFFSET);
 }
 
 SQLRETURN bb_param_set_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,

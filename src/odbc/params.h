@@ -74,6 +74,8 @@ void *bb_param_value_ptr(const bb_stmt *s, const struct bb_param *p,
 			 SQLULEN set);
 SQLLEN *bb_param_ind_ptr(const bb_stmt *s, const struct bb_param *p,
 			 SQLULEN set);
+/* The indicator's value, wherever it lies in the application's buffer. */
+SQLLEN bb_param_ind(const SQLLEN *ind);
 /* True if the indicator asks for the value at execution. */
 bool bb_param_is_dae(const SQLLEN *ind);
 
