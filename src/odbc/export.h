@@ -30,11 +30,12 @@
 
 /* While data-at-execution values are awaited, only SQLParamData,
  * SQLPutData, SQLCancel and SQLFreeStmt (ENTER_STMT_ANY) may run. */
-#define ENTER_STMT(h)                                                       \
-	ENTER_STMT_ANY(h);                                                  \
-	if (bb_params_need_data(s))                                         \
-	return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,                \
-			   "data-at-execution values are awaited")
+#define ENTER_STMT(h)             \
+	ENTER_STMT_ANY(h);        \
+	if (bb_params_busy(s)) {  \
+		return SQL_ERROR; \
+	}                         \
+	(void)0
 
 /* An application's ANSI string as a fresh UTF-8 copy (NULL stays NULL). */
 char *bb_in_str(const SQLCHAR *s, SQLLEN len);

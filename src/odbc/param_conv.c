@@ -44,9 +44,9 @@ typedef struct pval {
 	double d;
 	const char *text; /* TEXT and BLOB; borrowed, or owned */
 	size_t len;
-	char *owned;      /* owned; what text points to when converted */
-	char tmp[96];     /* formatted numbers, datetimes and GUIDs */
-	const void *raw;  /* the C value's bytes (binary targets) */
+	char *owned;     /* owned; what text points to when converted */
+	char tmp[96];    /* formatted numbers, datetimes and GUIDs */
+	const void *raw; /* the C value's bytes (binary targets) */
 	size_t rawlen;
 } pval;
 
@@ -61,9 +61,13 @@ static void numeric_text(const SQL_NUMERIC_STRUCT *n, char *out, size_t size)
 {
 	unsigned char v[SQL_MAX_NUMERIC_LEN];
 	char digits[48];
-	int nd = 0, k, scale = (signed char)n->scale, w = 0;
+	int nd = 0, k, w = 0;
+	int scale = (int)(unsigned char)n->scale;
 	bool zero;
 
+	/* The scale is signed: a negative one multiplies by ten. */
+	if (scale > 127)
+		scale -= 256;
 	memcpy(v, n->val, sizeof(v));
 	do {
 		unsigned rem = 0;
@@ -167,8 +171,8 @@ static void read_guid(const SQLGUID *g, pval *v)
 	v->len = strlen(v->tmp);
 }
 
-static bool read_text(SQLSMALLINT ctype, const void *ptr, SQLLEN len,
-		      pval *v, bb_err *err)
+static bool read_text(SQLSMALLINT ctype, const void *ptr, SQLLEN len, pval *v,
+		      bb_err *err)
 {
 	v->kind = PV_TEXT;
 	v->tag = PT_CHAR;
@@ -181,9 +185,8 @@ static bool read_text(SQLSMALLINT ctype, const void *ptr, SQLLEN len,
 		v->len = len == SQL_NTS ? strlen(ptr) : (size_t)len;
 		return true;
 	}
-	v->owned = bb_utf16_to_utf8(ptr, len == SQL_NTS
-						 ? SQL_NTS
-						 : len / (SQLLEN)sizeof(SQLWCHAR));
+	v->owned = bb_utf16_to_utf8(
+		ptr, len == SQL_NTS ? SQL_NTS : len / (SQLLEN)sizeof(SQLWCHAR));
 	if (!v->owned)
 		return failv(err, BB_E_NOMEM, "out of memory");
 	v->text = v->owned;
@@ -200,9 +203,12 @@ static bool read_int(SQLSMALLINT ctype, const void *p, pval *v)
 		v->i = *(const SQLCHAR *)p;
 		return true;
 	case SQL_C_STINYINT:
-	case SQL_C_TINYINT:
-		v->i = *(const SQLSCHAR *)p;
+	case SQL_C_TINYINT: {
+		int b = *(const unsigned char *)p;
+
+		v->i = b > 127 ? b - 256 : b;
 		return true;
+	}
 	case SQL_C_SSHORT:
 	case SQL_C_SHORT:
 		v->i = *(const SQLSMALLINT *)p;
@@ -302,15 +308,15 @@ static bb_cond parse_as(const pval *v, SQLSMALLINT from, SQLSMALLINT ctype,
 	bb_cell c = {BB_CELL_TEXT, 0, 0, v->text, v->len};
 	bb_cond cond = BB_OK;
 	SQLLEN ind;
-	bb_conv_rc rc = bb_convert(&c, from, ctype, out, size, &ind, NULL,
-				   &cond);
+	bb_conv_rc rc =
+		bb_convert(&c, from, ctype, out, size, &ind, NULL, &cond);
 
 	if (rc == BB_CONV_ERROR)
 		return cond;
 	/* A fraction cut off on the way to an exact type is truncation,
 	 * which C-to-SQL conversions report as 22001. */
 	return rc == BB_CONV_INFO && cond == BB_W_FRACTION ? BB_E_TRUNCATED
-							    : BB_OK;
+							   : BB_OK;
 }
 
 /* The range of each exact SQL type, for 22003. */
@@ -344,7 +350,7 @@ static int to_exact(sqlite3_stmt *st, int i, SQLSMALLINT t, pval *v,
 		return failv(err, BB_E_RESTRICTED,
 			     "the value cannot become a number");
 	if (v->kind == PV_DOUBLE) {
-		if (!(v->d >= -0x1p63 && v->d < 0x1p63))
+		if (v->d < (double)INT64_MIN || v->d >= -(double)INT64_MIN)
 			return failv(err, BB_E_RANGE,
 				     "the number is out of range");
 		n = (int64_t)v->d;
@@ -496,8 +502,7 @@ static int to_guid(sqlite3_stmt *st, int i, pval *v, bb_err *err)
 		return failv(err, BB_E_RESTRICTED,
 			     "the value cannot become a GUID");
 	}
-	return sqlite3_bind_text(st, i, v->text, (int)v->len,
-				 SQLITE_TRANSIENT);
+	return sqlite3_bind_text(st, i, v->text, (int)v->len, SQLITE_TRANSIENT);
 }
 
 /* Character targets: the value as it is. */
@@ -560,7 +565,8 @@ static bool dispatch(sqlite3_stmt *st, int i, SQLSMALLINT t, pval *v,
 	if (rc == 0 && err->cond != BB_OK)
 		return false;
 	if (rc != SQLITE_OK)
-		return bb_err_set(err, BB_E_NOMEM, rc, "the engine refused "
+		return bb_err_set(err, BB_E_NOMEM, rc,
+				  "the engine refused "
 				  "the value");
 	return true;
 }
@@ -597,8 +603,8 @@ bool bb_param_bind_value(sqlite3_stmt *st, int i, SQLSMALLINT ctype,
 		memcpy(&aligned, ptr, (size_t)fixed);
 		ptr = &aligned;
 	}
-	ok = read_c(ctype, ptr, len, &v, err) && dispatch(st, i, sql_type,
-							   &v, err);
+	ok = read_c(ctype, ptr, len, &v, err) &&
+	     dispatch(st, i, sql_type, &v, err);
 	free(v.owned);
 	return ok;
 }

@@ -151,9 +151,9 @@ static void unquote(const tok *t, char *out, size_t size)
 static bool reserved(const tok *t)
 {
 	static const char *const words[] = {
-		"WHERE", "ON",	  "JOIN",  "INNER", "LEFT",  "RIGHT",
-		"CROSS", "SET",	  "VALUES", "GROUP", "ORDER", "LIMIT",
-		"UNION", "USING", "NATURAL", "OUTER", "FULL", "SELECT",
+		"WHERE",  "ON",     "JOIN",    "INNER",     "LEFT",  "RIGHT",
+		"CROSS",  "SET",    "VALUES",  "GROUP",     "ORDER", "LIMIT",
+		"UNION",  "USING",  "NATURAL", "OUTER",     "FULL",  "SELECT",
 		"HAVING", "WINDOW", "DEFAULT", "RETURNING", "AS"};
 	size_t i;
 
@@ -172,8 +172,10 @@ static void find_tables(scan *sc)
 		table_ref *r = &sc->tables[sc->ntables];
 		int k = i + 1;
 
-		if (!word_is(&sc->t[i], "FROM") && !word_is(&sc->t[i], "JOIN") &&
-		    !word_is(&sc->t[i], "UPDATE") && !word_is(&sc->t[i], "INTO"))
+		if (!word_is(&sc->t[i], "FROM") &&
+		    !word_is(&sc->t[i], "JOIN") &&
+		    !word_is(&sc->t[i], "UPDATE") &&
+		    !word_is(&sc->t[i], "INTO"))
 			continue;
 		if (sc->t[k].kind != T_ID || reserved(&sc->t[k]))
 			continue;
@@ -259,8 +261,7 @@ static bool compared(const scan *sc, int m, char *qual, char *col)
 		return column_at(sc, i - 2, qual, col);
 	/* col BETWEEN ? AND ? */
 	i = m - 1;
-	if (i >= 2 && word_is(&sc->t[i], "AND") &&
-	    sc->t[i - 1].kind == T_MARK)
+	if (i >= 2 && word_is(&sc->t[i], "AND") && sc->t[i - 1].kind == T_MARK)
 		i -= 2;
 	if (i >= 1 && word_is(&sc->t[i], "BETWEEN"))
 		return column_at(sc, i - 1, qual, col);

@@ -33,6 +33,15 @@ bool bb_params_need_data(const bb_stmt *s)
 	return s->px.state == BB_PX_NEED_DATA || s->px.state == BB_PX_PUTTING;
 }
 
+bool bb_params_busy(bb_stmt *s)
+{
+	if (!bb_params_need_data(s))
+		return false;
+	bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
+		    "data-at-execution values are awaited");
+	return true;
+}
+
 void bb_params_abandon(bb_stmt *s)
 {
 	bb_pexec *px = &s->px;
@@ -195,7 +204,7 @@ static SQLRETURN run_write(bb_stmt *s, SQLULEN set, int *hint)
 		s->px.rows += s->row_count > 0 ? s->row_count : 0;
 		if (sqlite3_exec(db, SP_KEEP, NULL, NULL, NULL) == SQLITE_OK)
 			return rc;
-		rc = bb_stmt_sqlite_error(s, sqlite3_errcode(db));
+		bb_stmt_sqlite_error(s, sqlite3_errcode(db));
 	}
 	sqlite3_exec(db, SP_UNDO, NULL, NULL, NULL);
 	mark_rows(s, from, set, 0);
@@ -238,8 +247,9 @@ static void record(bb_stmt *s, SQLULEN set, SQLRETURN rc, bool *info)
 		s->px.nerr++;
 		return;
 	}
-	set_status(s, set, rc == SQL_SUCCESS ? SQL_PARAM_SUCCESS
-					     : SQL_PARAM_SUCCESS_WITH_INFO);
+	set_status(s, set,
+		   rc == SQL_SUCCESS ? SQL_PARAM_SUCCESS
+				     : SQL_PARAM_SUCCESS_WITH_INFO);
 	s->px.nok++;
 	if (rc == SQL_SUCCESS_WITH_INFO)
 		*info = true;

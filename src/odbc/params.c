@@ -147,7 +147,7 @@ SQLLEN *bb_param_ind_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
 	if (!p->ind)
 		return NULL;
 	step = s->px.bind_type == SQL_PARAM_BIND_BY_COLUMN ? sizeof(SQLLEN)
-							     : s->px.bind_type;
+							   : s->px.bind_type;
 	return (SQLLEN *)(void *)((char *)p->ind + offset_of(s) + set * step);
 }
 
@@ -164,8 +164,8 @@ bool bb_param_is_dae(const SQLLEN *ind)
 {
 	SQLLEN v = ind ? bb_param_ind(ind) : 0;
 
-	return ind && (v == SQL_DATA_AT_EXEC ||
-		       v <= SQL_LEN_DATA_AT_EXEC_OFFSET);
+	return ind &&
+	       (v == SQL_DATA_AT_EXEC || v <= SQL_LEN_DATA_AT_EXEC_OFFSET);
 }
 
 SQLRETURN bb_param_set_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,

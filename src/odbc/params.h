@@ -26,12 +26,12 @@ struct bb_param;
 
 /* One data-at-execution value of one set, as SQLPutData sent it. */
 typedef struct bb_dae {
-	unsigned set;  /* 0-based parameter set */
-	int param;     /* 1-based marker */
-	char *data;    /* owned; the pieces, concatenated */
-	size_t len;    /* bytes in data */
-	bool is_null;  /* SQLPutData sent SQL_NULL_DATA */
-	bool got;      /* at least one SQLPutData call */
+	unsigned set; /* 0-based parameter set */
+	int param;    /* 1-based marker */
+	char *data;   /* owned; the pieces, concatenated */
+	size_t len;   /* bytes in data */
+	bool is_null; /* SQLPutData sent SQL_NULL_DATA */
+	bool got;     /* at least one SQLPutData call */
 } bb_dae;
 
 typedef enum bb_pstate {
@@ -43,23 +43,23 @@ typedef enum bb_pstate {
 
 typedef struct bb_pexec {
 	/* The attributes; pointers are borrowed from the application. */
-	SQLULEN paramset_size;    /* SQL_ATTR_PARAMSET_SIZE, 1 by default */
-	SQLULEN bind_type;        /* SQL_ATTR_PARAM_BIND_TYPE */
-	SQLULEN *bind_offset;     /* SQL_ATTR_PARAM_BIND_OFFSET_PTR */
-	SQLUSMALLINT *status;     /* SQL_ATTR_PARAM_STATUS_PTR */
-	SQLULEN *processed;       /* SQL_ATTR_PARAMS_PROCESSED_PTR */
-	SQLUSMALLINT *operation;  /* SQL_ATTR_PARAM_OPERATION_PTR */
+	SQLULEN paramset_size;   /* SQL_ATTR_PARAMSET_SIZE, 1 by default */
+	SQLULEN bind_type;       /* SQL_ATTR_PARAM_BIND_TYPE */
+	SQLULEN *bind_offset;    /* SQL_ATTR_PARAM_BIND_OFFSET_PTR */
+	SQLUSMALLINT *status;    /* SQL_ATTR_PARAM_STATUS_PTR */
+	SQLULEN *processed;      /* SQL_ATTR_PARAMS_PROCESSED_PTR */
+	SQLUSMALLINT *operation; /* SQL_ATTR_PARAM_OPERATION_PTR */
 
 	/* One execution. */
 	bb_pstate state;
-	SQLULEN size;   /* paramset_size when the execution began */
-	SQLULEN set;    /* next set to run (a SELECT: the one open) */
-	bb_dae *dae;    /* owned; ndae values, in the order they are asked */
+	SQLULEN size; /* paramset_size when the execution began */
+	SQLULEN set;  /* next set to run (a SELECT: the one open) */
+	bb_dae *dae;  /* owned; ndae values, in the order they are asked */
 	int ndae;
-	int cur;        /* dae being asked for or sent, -1 before the first */
-	size_t held;    /* bytes held by all dae */
-	int nok, nerr;  /* sets that ran and that failed */
-	SQLLEN rows;    /* rows changed by every set */
+	int cur;       /* dae being asked for or sent, -1 before the first */
+	size_t held;   /* bytes held by all dae */
+	int nok, nerr; /* sets that ran and that failed */
+	SQLLEN rows;   /* rows changed by every set */
 } bb_pexec;
 
 /* Statement attributes (attr.c calls these for the SQL_ATTR_PARAM*
@@ -101,6 +101,8 @@ SQLRETURN bb_more_results(bb_stmt *s);
 void bb_params_abandon(bb_stmt *s);
 /* True while SQLParamData/SQLPutData are the only calls allowed. */
 bool bb_params_need_data(const bb_stmt *s);
+/* The same, with HY010 recorded for the call that came instead. */
+bool bb_params_busy(bb_stmt *s);
 
 /* SQLDescribeParam (param_describe.c). */
 SQLRETURN bb_describe_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT *type,

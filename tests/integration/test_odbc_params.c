@@ -32,11 +32,11 @@ static void state_of(SQLHSTMT st, int rec, char state[6], SQLLEN *row)
 				SQL_DIAG_ROW_NUMBER, row, 0, NULL);
 }
 
-#define CHECK_STATE(st, want)                   \
-	do {                                    \
-		char s_[6];                     \
-		state_of((st), 1, s_, NULL);    \
-		CHECK_STR(s_, (want));          \
+#define CHECK_STATE(st, want)                \
+	do {                                 \
+		char s_[6];                  \
+		state_of((st), 1, s_, NULL); \
+		CHECK_STR(s_, (want));       \
 	} while (0)
 
 static SQLHSTMT fresh(void)
@@ -71,8 +71,8 @@ static void scalar(const char *sql, char *out, size_t size)
 	out[0] = '\0';
 	CHECK(SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS)));
 	if (SQLFetch(st) == SQL_SUCCESS &&
-	    SQL_SUCCEEDED(SQLGetData(st, 1, SQL_C_CHAR, out, (SQLLEN)size,
-				     &ind)) &&
+	    SQL_SUCCEEDED(
+		    SQLGetData(st, 1, SQL_C_CHAR, out, (SQLLEN)size, &ind)) &&
 	    ind == SQL_NULL_DATA)
 		snprintf(out, size, "(null)");
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
@@ -93,8 +93,8 @@ static void test_dae_pieces(void)
 			 (SQLCHAR *)"INSERT INTO stage(id, name, data) "
 				    "VALUES (?, ?, ?)",
 			 SQL_NTS) == SQL_SUCCESS);
-	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, &id, 0, NULL);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 &id, 0, NULL);
 	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 0, 0,
 			 (SQLPOINTER)2, 0, &name_ind);
 	SQLBindParameter(st, 3, SQL_PARAM_INPUT, SQL_C_BINARY,
@@ -124,8 +124,8 @@ static void test_dae_pieces(void)
 static void test_dae_wide(void)
 {
 	/* "Grüße 🚀" */
-	static const SQLWCHAR w[] = {'G', 'r', 0xFC, 0xDF, 'e', ' ', 0xD83D,
-				     0xDE80};
+	static const SQLWCHAR w[] = {'G', 'r', 0xFC,   0xDF,
+				     'e', ' ', 0xD83D, 0xDE80};
 	SQLHSTMT st = fresh();
 	SQLINTEGER id = 2;
 	SQLLEN ind = SQL_DATA_AT_EXEC;
@@ -134,8 +134,8 @@ static void test_dae_wide(void)
 
 	SQLPrepare(st, (SQLCHAR *)"INSERT INTO stage(id, name) VALUES (?, ?)",
 		   SQL_NTS);
-	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, &id, 0, NULL);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 &id, 0, NULL);
 	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_WCHAR, SQL_WLONGVARCHAR,
 			 0, 0, (SQLPOINTER)7, 0, &ind);
 	CHECK_INT(SQLExecute(st), SQL_NEED_DATA);
@@ -164,10 +164,10 @@ static void test_dae_faults(void)
 
 	SQLPrepare(st, (SQLCHAR *)"INSERT INTO stage(id, name) VALUES (?, ?)",
 		   SQL_NTS);
-	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, &id, 0, &id_ind);
-	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 16,
-			 0, name, sizeof(name), &name_ind);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 &id, 0, &id_ind);
+	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 16, 0,
+			 name, sizeof(name), &name_ind);
 	CHECK_INT(SQLExecute(st), SQL_NEED_DATA);
 	CHECK_INT(SQLParamData(st, &tok), SQL_NEED_DATA);
 	CHECK(tok == &id);
@@ -220,8 +220,8 @@ static void test_array_columns(void)
 	SQLSetStmtAttr(st, SQL_ATTR_PARAM_STATUS_PTR, status, 0);
 	SQLSetStmtAttr(st, SQL_ATTR_PARAMS_PROCESSED_PTR, &processed, 0);
 	SQLSetStmtAttr(st, SQL_ATTR_PARAM_OPERATION_PTR, ops, 0);
-	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, ids, 0, NULL);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 ids, 0, NULL);
 	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 8, 0,
 			 names, 8, name_ind);
 	CHECK_INT(SQLExecDirect(st,
@@ -259,16 +259,17 @@ static void test_array_atomic(void)
 
 	SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)2, 0);
 	SQLSetStmtAttr(st, SQL_ATTR_PARAM_STATUS_PTR, status, 0);
-	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, a, 0, NULL);
-	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, b, 0, NULL);
-	CHECK_INT(SQLExecDirect(st,
-				(SQLCHAR *)"INSERT OR FAIL INTO stage(id, name) "
-					   "SELECT ?, 'a' UNION ALL SELECT ?, "
-					   "'b'",
-				SQL_NTS),
-		  SQL_SUCCESS_WITH_INFO);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 a, 0, NULL);
+	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 b, 0, NULL);
+	CHECK_INT(
+		SQLExecDirect(st,
+			      (SQLCHAR *)"INSERT OR FAIL INTO stage(id, name) "
+					 "SELECT ?, 'a' UNION ALL SELECT ?, "
+					 "'b'",
+			      SQL_NTS),
+		SQL_SUCCESS_WITH_INFO);
 	CHECK_INT(status[0], SQL_PARAM_SUCCESS);
 	CHECK_INT(status[1], SQL_PARAM_ERROR);
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
@@ -302,10 +303,10 @@ static void test_array_rows(void)
 		       (SQLPOINTER)sizeof(struct row), 0);
 	SQLSetStmtAttr(st, SQL_ATTR_PARAM_BIND_OFFSET_PTR, &offset, 0);
 	SQLSetStmtAttr(st, SQL_ATTR_PARAMS_PROCESSED_PTR, &processed, 0);
-	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, &r[0].id, 0, &r[0].id_ind);
-	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 12,
-			 0, r[0].name, 12, &r[0].name_ind);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 &r[0].id, 0, &r[0].id_ind);
+	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 12, 0,
+			 r[0].name, 12, &r[0].name_ind);
 	SQLPrepare(st,
 		   (SQLCHAR *)"INSERT INTO stage(id, name, n) VALUES (?, "
 			      "coalesce(?, 'null'), 1)",
@@ -336,10 +337,10 @@ static void test_array_dae(void)
 
 	strcpy(bufs[1], "plain");
 	SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)3, 0);
-	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, ids, 0, NULL);
-	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 16,
-			 0, bufs, 16, ind);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 ids, 0, NULL);
+	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 16, 0,
+			 bufs, 16, ind);
 	CHECK_INT(SQLExecDirect(st,
 				(SQLCHAR *)"INSERT INTO stage(id, name) "
 					   "VALUES (?, ?)",
@@ -372,8 +373,8 @@ static void test_array_select(void)
 	SQLGetInfo(dbc, SQL_PARAM_ARRAY_SELECTS, &pas, sizeof(pas), NULL);
 	CHECK_INT(pas, SQL_PAS_BATCH);
 	SQLSetStmtAttr(st, SQL_ATTR_PARAMSET_SIZE, (SQLPOINTER)3, 0);
-	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0,
-			 0, ids, 0, NULL);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 ids, 0, NULL);
 	CHECK(SQLExecDirect(st,
 			    (SQLCHAR *)"SELECT name FROM stage WHERE id = ?",
 			    SQL_NTS) == SQL_SUCCESS);
@@ -392,16 +393,16 @@ static void test_array_select(void)
 
 /* One value of C type ctype bound as sql_type, as SQLite's quote()
  * shows it ("ERR:<state>" when the driver refuses it). */
-static void quoted(SQLSMALLINT ctype, SQLSMALLINT sql_type, void *v,
-		   SQLLEN len, char *out, size_t size)
+static void quoted(SQLSMALLINT ctype, SQLSMALLINT sql_type, void *v, SQLLEN len,
+		   char *out, size_t size)
 {
 	SQLHSTMT st = fresh();
 	SQLLEN ind = len, oind;
 	SQLRETURN rc;
 
 	out[0] = '\0';
-	rc = SQLBindParameter(st, 1, SQL_PARAM_INPUT, ctype, sql_type, 0, 0,
-			      v, len > 0 ? len : 0, &ind);
+	rc = SQLBindParameter(st, 1, SQL_PARAM_INPUT, ctype, sql_type, 0, 0, v,
+			      len > 0 ? len : 0, &ind);
 	if (SQL_SUCCEEDED(rc))
 		rc = SQLExecDirect(st, (SQLCHAR *)"SELECT quote(?)", SQL_NTS);
 	if (!SQL_SUCCEEDED(rc)) {
@@ -415,11 +416,11 @@ static void quoted(SQLSMALLINT ctype, SQLSMALLINT sql_type, void *v,
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
-#define QUOTED(ctype, sqlt, v, len, want)                                    \
-	do {                                                                 \
-		char q_[128];                                                \
-		quoted((ctype), (sqlt), (v), (len), q_, sizeof(q_));         \
-		CHECK_STR(q_, (want));                                       \
+#define QUOTED(ctype, sqlt, v, len, want)                            \
+	do {                                                         \
+		char q_[128];                                        \
+		quoted((ctype), (sqlt), (v), (len), q_, sizeof(q_)); \
+		CHECK_STR(q_, (want));                               \
 	} while (0)
 
 /* 9. Every C type, converted as the SQL type says. */
@@ -440,7 +441,9 @@ static void test_conversions(void)
 	SQL_DATE_STRUCT date = {2024, 2, 29}, bad_date = {2023, 2, 30};
 	SQL_TIME_STRUCT tm = {13, 45, 7};
 	SQL_TIMESTAMP_STRUCT ts = {2024, 1, 31, 10, 0, 0, 123456000};
-	SQLGUID g = {0x12345678, 0x9ABC, 0xDEF0,
+	SQLGUID g = {0x12345678,
+		     0x9ABC,
+		     0xDEF0,
 		     {0x01, 0x23, 0x45, 0x67, 0x89, 0xAB, 0xCD, 0xEF}};
 	unsigned char bin[2] = {0xDE, 0xAD};
 	SQLWCHAR w42[] = {'4', '2', 0};
@@ -547,8 +550,8 @@ int main(void)
 	SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env);
 	SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0);
 	SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc);
-	if (!SQL_SUCCEEDED(SQLDriverConnect(dbc, NULL, (SQLCHAR *)conn,
-					    SQL_NTS, NULL, 0, NULL,
+	if (!SQL_SUCCEEDED(SQLDriverConnect(dbc, NULL, (SQLCHAR *)conn, SQL_NTS,
+					    NULL, 0, NULL,
 					    SQL_DRIVER_NOPROMPT))) {
 		fprintf(stderr, "cannot connect\n");
 		return 2;
