@@ -156,7 +156,11 @@ static SQLRETURN bind_set(bb_stmt *s, SQLULEN set, int *hint)
 {
 	int n = sqlite3_bind_parameter_count(s->st), i;
 	bb_err err;
+	/* SQL_RESET_PARAMS may come between the result sets of a SELECT. */
+	SQLRETURN rc = check_bound(s, n);
 
+	if (rc != SQL_SUCCESS)
+		return rc;
 	for (i = 1; i <= n; i++) {
 		const bb_param *p = &s->params[i - 1];
 		const SQLLEN *ind = bb_param_ind_ptr(s, p, set);
@@ -409,10 +413,19 @@ static SQLRETURN append(bb_stmt *s, bb_dae *d, const void *data, size_t n)
 				    "data-at-execution values may hold at most "
 				    "%zu bytes in all",
 				    (size_t)BB_PUTDATA_CAP);
-	grown = realloc(d->data, d->len + n + 1);
-	if (!grown)
-		return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
-	d->data = grown;
+	/* Doubling keeps many small pieces from copying the value again
+	 * for each one. */
+	if (d->len + n + 1 > d->cap) {
+		size_t cap = d->cap ? d->cap : 256;
+
+		while (cap < d->len + n + 1)
+			cap *= 2;
+		grown = realloc(d->data, cap);
+		if (!grown)
+			return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+		d->data = grown;
+		d->cap = cap;
+	}
 	if (n)
 		memcpy(d->data + d->len, data, n);
 	d->len += n;

@@ -30,6 +30,7 @@ typedef struct bb_dae {
 	int param;    /* 1-based marker */
 	char *data;   /* owned; the pieces, concatenated */
 	size_t len;   /* bytes in data */
+	size_t cap;   /* bytes allocated for data */
 	bool is_null; /* SQLPutData sent SQL_NULL_DATA */
 	bool got;     /* at least one SQLPutData call */
 } bb_dae;

@@ -388,6 +388,39 @@ static void test_array_select(void)
 	CHECK(SQLFetch(st) == SQL_SUCCESS);
 	CHECK_STR(name, "n13");
 	CHECK(SQLMoreResults(st) == SQL_NO_DATA);
+
+	/* Parameters reset between the result sets: 07002, no crash. */
+	CHECK(SQLExecDirect(st,
+			    (SQLCHAR *)"SELECT name FROM stage WHERE id = ?",
+			    SQL_NTS) == SQL_SUCCESS);
+	SQLFreeStmt(st, SQL_RESET_PARAMS);
+	CHECK(SQLMoreResults(st) == SQL_ERROR);
+	CHECK_STATE(st, "07002");
+	SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* 8b. More than the cap of data-at-execution bytes: 22001, nothing
+ *     read from the oversized piece. */
+static void test_dae_cap(void)
+{
+	SQLHSTMT st = fresh();
+	size_t big = ((size_t)64 << 20) + 1;
+	char *huge = calloc(big, 1);
+	SQLLEN ind = SQL_DATA_AT_EXEC;
+	SQLINTEGER id = 50;
+	SQLPOINTER tok;
+
+	SQLPrepare(st, (SQLCHAR *)"INSERT INTO stage(id, data) VALUES (?, ?)",
+		   SQL_NTS);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 &id, 0, NULL);
+	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_BINARY,
+			 SQL_LONGVARBINARY, 0, 0, (SQLPOINTER)1, 0, &ind);
+	CHECK_INT(SQLExecute(st), SQL_NEED_DATA);
+	CHECK_INT(SQLParamData(st, &tok), SQL_NEED_DATA);
+	CHECK(SQLPutData(st, huge, (SQLLEN)big) == SQL_ERROR);
+	CHECK_STATE(st, "22001");
+	free(huge);
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
@@ -566,6 +599,7 @@ int main(void)
 	test_array_rows();
 	test_array_dae();
 	test_array_select();
+	test_dae_cap();
 	test_conversions();
 	test_describe();
 	SQLDisconnect(dbc);
