@@ -171,6 +171,32 @@ static void read_guid(const SQLGUID *g, pval *v)
 	v->len = strlen(v->tmp);
 }
 
+/* UTF-16 to UTF-8 from wherever the value lies: packed row-wise
+ * buffers may leave it at an odd address, so it is copied aligned. */
+static char *wide_to_utf8(const void *ptr, SQLLEN len)
+{
+	static const SQLWCHAR zero = 0;
+	const unsigned char *b = ptr;
+	size_t units = 0;
+	SQLWCHAR *w;
+	char *u;
+
+	if (len == SQL_NTS)
+		while (memcmp(b + units * sizeof(SQLWCHAR), &zero,
+			      sizeof(zero)) != 0)
+			units++;
+	else
+		units = (size_t)len / sizeof(SQLWCHAR);
+	w = malloc((units + 1) * sizeof(SQLWCHAR));
+	if (!w)
+		return NULL;
+	memcpy(w, ptr, units * sizeof(SQLWCHAR));
+	w[units] = 0;
+	u = bb_utf16_to_utf8(w, (SQLLEN)units);
+	free(w);
+	return u;
+}
+
 static bool read_text(SQLSMALLINT ctype, const void *ptr, SQLLEN len, pval *v,
 		      bb_err *err)
 {
@@ -185,8 +211,7 @@ static bool read_text(SQLSMALLINT ctype, const void *ptr, SQLLEN len, pval *v,
 		v->len = len == SQL_NTS ? strlen(ptr) : (size_t)len;
 		return true;
 	}
-	v->owned = bb_utf16_to_utf8(
-		ptr, len == SQL_NTS ? SQL_NTS : len / (SQLLEN)sizeof(SQLWCHAR));
+	v->owned = wide_to_utf8(ptr, len);
 	if (!v->owned)
 		return failv(err, BB_E_NOMEM, "out of memory");
 	v->text = v->owned;
