@@ -163,36 +163,46 @@ static bool reserved(const tok *t)
 	return false;
 }
 
-/* Tables after FROM, JOIN, UPDATE and INTO, with their aliases. */
+/* Reads one table reference ([schema.]name [[AS] alias]) at token k
+ * into the next slot; returns the token after it, or -1 if none is. */
+static int add_table(scan *sc, int k)
+{
+	table_ref *r = &sc->tables[sc->ntables];
+
+	if (k >= sc->n || sc->ntables >= MAX_TABLES || sc->t[k].kind != T_ID ||
+	    reserved(&sc->t[k]))
+		return -1;
+	memset(r, 0, sizeof(*r));
+	unquote(&sc->t[k], r->name, sizeof(r->name));
+	if (k + 2 < sc->n && op_is(&sc->t[k + 1], ".") &&
+	    sc->t[k + 2].kind == T_ID) {
+		memcpy(r->schema, r->name, sizeof(r->schema));
+		k += 2;
+		unquote(&sc->t[k], r->name, sizeof(r->name));
+	}
+	k++;
+	if (k < sc->n && word_is(&sc->t[k], "AS"))
+		k++;
+	if (k < sc->n && sc->t[k].kind == T_ID && !reserved(&sc->t[k]))
+		unquote(&sc->t[k++], r->alias, sizeof(r->alias));
+	sc->ntables++;
+	return k;
+}
+
+/* Tables after FROM (a list, comma-joined), JOIN, UPDATE and INTO. */
 static void find_tables(scan *sc)
 {
-	int i;
+	int i, k;
 
-	for (i = 0; i + 1 < sc->n && sc->ntables < MAX_TABLES; i++) {
-		table_ref *r = &sc->tables[sc->ntables];
-		int k = i + 1;
-
+	for (i = 0; i + 1 < sc->n; i++) {
 		if (!word_is(&sc->t[i], "FROM") &&
 		    !word_is(&sc->t[i], "JOIN") &&
 		    !word_is(&sc->t[i], "UPDATE") &&
 		    !word_is(&sc->t[i], "INTO"))
 			continue;
-		if (sc->t[k].kind != T_ID || reserved(&sc->t[k]))
-			continue;
-		memset(r, 0, sizeof(*r));
-		unquote(&sc->t[k], r->name, sizeof(r->name));
-		if (k + 2 < sc->n && op_is(&sc->t[k + 1], ".") &&
-		    sc->t[k + 2].kind == T_ID) {
-			memcpy(r->schema, r->name, sizeof(r->schema));
-			k += 2;
-			unquote(&sc->t[k], r->name, sizeof(r->name));
-		}
-		k++;
-		if (k < sc->n && word_is(&sc->t[k], "AS"))
-			k++;
-		if (k < sc->n && sc->t[k].kind == T_ID && !reserved(&sc->t[k]))
-			unquote(&sc->t[k], r->alias, sizeof(r->alias));
-		sc->ntables++;
+		k = add_table(sc, i + 1);
+		while (k > 0 && k + 1 < sc->n && op_is(&sc->t[k], ","))
+			k = add_table(sc, k + 1);
 	}
 }
 

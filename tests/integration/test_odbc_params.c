@@ -565,6 +565,9 @@ static void test_describe(void)
 	describe(pr, 1, SQL_WVARCHAR, 128, SQL_NULLABLE, __LINE__);
 	describe(pr, 2, SQL_TYPE_TIMESTAMP, 26, SQL_NULLABLE, __LINE__);
 	describe(pr, 4, SQL_INTEGER, 10, SQL_NULLABLE, __LINE__);
+	describe("SELECT 1 FROM Repositories r, stage s WHERE s.n = ? AND "
+		 "r.Slug = ?",
+		 1, SQL_DOUBLE, 15, SQL_NULLABLE, __LINE__);
 	describe("SELECT ? + 1", 1, SQL_WVARCHAR, 0, SQL_NULLABLE_UNKNOWN,
 		 __LINE__);
 	SQLGetInfo(dbc, SQL_PARAM_ARRAY_ROW_COUNTS, &parc, sizeof(parc), NULL);
