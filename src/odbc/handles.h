@@ -131,7 +131,7 @@ struct bb_stmt {
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 	bb_cursor cur; /* owned; block cursor position, static rows */
-	bb_pexec px; /* parameter arrays and data-at-execution (params.h) */
+	bb_pexec px;   /* parameter arrays and data-at-execution (params.h) */
 };
 
 /* Handle checks for the entry points. */
