@@ -7,6 +7,9 @@
 #include "odbc/types.h"
 #include "util/str.h"
 
+/* The row-array attributes and descriptor handles are descriptor fields:
+ * desc_rec.c sets them and hands the rest over to this file. */
+
 /* Attributes that exist only as one value here: anything else is
  * accepted with 01S02 and reads back as that value. */
 static SQLRETURN fixed(bb_stmt *s, SQLULEN *slot, SQLULEN want, SQLULEN v)
@@ -15,6 +18,27 @@ static SQLRETURN fixed(bb_stmt *s, SQLULEN *slot, SQLULEN want, SQLULEN v)
 	if (v == want)
 		return SQL_SUCCESS;
 	return bb_diag_add(&s->diag, BB_W_OPTION_CHANGED, 0, NULL, NULL);
+}
+
+/* The attributes that shape a cursor can change only before SQLPrepare
+ * (HY011 after it) and never once executed (24000). */
+static SQLRETURN cursor_attr_state(bb_stmt *s, SQLINTEGER attr)
+{
+	switch (attr) {
+	case SQL_ATTR_CONCURRENCY:
+	case SQL_ATTR_CURSOR_TYPE:
+	case SQL_ATTR_SIMULATE_CURSOR:
+	case SQL_ATTR_USE_BOOKMARKS:
+	case SQL_ATTR_CURSOR_SCROLLABLE:
+	case SQL_ATTR_CURSOR_SENSITIVITY:
+		if (s->executed)
+			return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+					   "the statement was executed");
+		if (s->prepared)
+			return bb_diag_add(&s->diag, BB_E_ATTR_NOW, 0, NULL,
+					   "the statement is prepared");
+	}
+	return SQL_SUCCESS;
 }
 
 /* The cursor attributes, kept consistent as SQLSetStmtAttr asks: a
@@ -56,32 +80,25 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 	SQLULEN v = (SQLULEN)(uintptr_t)val;
 	SQLULEN ignored = 0;
 
+	if (cursor_attr_state(s, attr) != SQL_SUCCESS)
+		return SQL_ERROR;
 	switch (attr) {
 	case SQL_ATTR_MAX_ROWS:
 		s->max_rows = v;
 		return SQL_SUCCESS;
-	case SQL_ATTR_ROW_ARRAY_SIZE:
 	case SQL_ROWSET_SIZE:
 		if (v == 0)
 			return bb_diag_add(&s->diag, BB_E_BAD_ATTR, 0, NULL,
 					   NULL);
-		/* SQL_ROWSET_SIZE is SQLExtendedFetch's alone. */
-		if (attr == SQL_ROWSET_SIZE)
-			s->cur.rowset_size = v;
-		else
-			s->row_array_size = v;
+		/* SQLExtendedFetch's alone; SQL_ATTR_ROW_ARRAY_SIZE is the
+		 * ARD's (desc_rec.c). */
+		s->cur.rowset_size = v;
 		return SQL_SUCCESS;
 	case SQL_ATTR_ROWS_FETCHED_PTR:
 		s->rows_fetched = val;
 		return SQL_SUCCESS;
 	case SQL_ATTR_ROW_STATUS_PTR:
 		s->row_status = val;
-		return SQL_SUCCESS;
-	case SQL_ATTR_ROW_BIND_TYPE:
-		s->bind_type = v;
-		return SQL_SUCCESS;
-	case SQL_ATTR_ROW_BIND_OFFSET_PTR:
-		s->bind_offset = val;
 		return SQL_SUCCESS;
 	case SQL_ATTR_QUERY_TIMEOUT:
 		s->query_timeout = v;
@@ -102,13 +119,6 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 	case SQL_ATTR_METADATA_ID:
 	case SQL_ATTR_ENABLE_AUTO_IPD:
 		return SQL_SUCCESS;
-	}
-	{
-		bool handled;
-		SQLRETURN rc = bb_param_set_attr(s, attr, val, &handled);
-
-		if (handled)
-			return rc;
 	}
 	return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
 }
@@ -178,28 +188,14 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		v = SQL_FALSE;
 		break;
 	case SQL_ATTR_ROW_NUMBER:
+		/* Only a cursor on a row has a row number (24000). */
 		v = bb_cursor_row_number(s);
+		if (v == 0)
+			return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+					   "the cursor is not on a row");
 		break;
-	case SQL_ATTR_APP_ROW_DESC:
-	case SQL_ATTR_APP_PARAM_DESC:
-	case SQL_ATTR_IMP_ROW_DESC:
-	case SQL_ATTR_IMP_PARAM_DESC: {
-		int i;
-
-		/* The implicit descriptors' handles (driver managers ask for
-		 * them when a statement is allocated). */
-		for (i = 0; i < 4 && s->descs[i].kind != attr; i++)
-			;
-		if (val)
-			*(SQLHANDLE *)val = &s->descs[i];
-		if (outlen)
-			*outlen = sizeof(SQLHANDLE);
-		return SQL_SUCCESS;
-	}
 	default:
-		if (!bb_param_get_attr(s, attr, &v))
-			return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
-					   NULL);
+		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
 	}
 	if (val)
 		*(SQLULEN *)val = v;
@@ -213,9 +209,8 @@ static const char *type_name(const bb_colinfo *ci)
 	return bb_type_of(ci->sql_type)->name;
 }
 
-/* The numeric value of a field; false if the field is a string. */
-static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
-		      SQLSMALLINT ncols)
+bool bb_colinfo_num(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
+		    SQLSMALLINT ncols)
 {
 	const bb_type_info *ti = bb_type_of(ci->sql_type);
 
@@ -227,8 +222,7 @@ static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
 	case SQL_DESC_TYPE:
 		*out = bb_type_verbose(ci->sql_type);
 		return true;
-	case SQL_DESC_CONCISE_TYPE:
-
+	case SQL_DESC_CONCISE_TYPE: /* SQLColAttribute maps it for ODBC 2 */
 		*out = ci->sql_type;
 		return true;
 	case SQL_DESC_DATETIME_INTERVAL_CODE:
@@ -244,10 +238,13 @@ static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
 		*out = bb_type_octets(ci->sql_type, ci->size);
 		return true;
 	case SQL_DESC_PRECISION:
-	case SQL_COLUMN_PRECISION:
 		*out = ci->sql_type == SQL_TYPE_TIMESTAMP ? ci->digits
-		       : ti->radix                        ? (SQLLEN)ci->size
 							  : (SQLLEN)ci->size;
+		return true;
+	case SQL_COLUMN_PRECISION:
+		/* ODBC 2's precision is ODBC 3's column size (26 for a
+		 * timestamp), not the descriptor's fraction digits. */
+		*out = (SQLLEN)ci->size;
 		return true;
 	case SQL_DESC_SCALE:
 	case SQL_COLUMN_SCALE:
@@ -287,6 +284,36 @@ static bool num_field(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
 	return false;
 }
 
+const char *bb_colinfo_text(const bb_colinfo *ci, SQLUSMALLINT field)
+{
+	const char *text;
+
+	switch (field) {
+	case SQL_DESC_NAME:
+	case SQL_DESC_LABEL:
+	case SQL_COLUMN_NAME:
+		return ci->name;
+	case SQL_DESC_BASE_COLUMN_NAME:
+		return ci->base_name;
+	case SQL_DESC_TABLE_NAME:
+	case SQL_DESC_BASE_TABLE_NAME:
+		return ci->table;
+	case SQL_DESC_TYPE_NAME:
+	case SQL_DESC_LOCAL_TYPE_NAME:
+		return type_name(ci);
+	case SQL_DESC_SCHEMA_NAME:
+	case SQL_DESC_CATALOG_NAME:
+		return "";
+	case SQL_DESC_LITERAL_PREFIX:
+		text = bb_type_of(ci->sql_type)->prefix;
+		return text ? text : "";
+	case SQL_DESC_LITERAL_SUFFIX:
+		text = bb_type_of(ci->sql_type)->suffix;
+		return text ? text : "";
+	}
+	return NULL;
+}
+
 SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
 			   SQLPOINTER cbuf, SQLSMALLINT buflen,
 			   SQLSMALLINT *outlen, SQLLEN *num, bool wide)
@@ -300,6 +327,9 @@ SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
 		if (!s->prepared)
 			return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
 					   NULL);
+		if (s->executed && s->ncols == 0)
+			return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+					   "the statement has no result set");
 		if (num)
 			*num = s->ncols;
 		return SQL_SUCCESS;
@@ -307,44 +337,20 @@ SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
 	rc = bb_describe_col(s, col, &ci);
 	if (rc != SQL_SUCCESS)
 		return rc;
-	if (num_field(ci, field, &n, (SQLSMALLINT)s->ncols)) {
+	if (bb_colinfo_num(ci, field, &n, (SQLSMALLINT)s->ncols)) {
+		/* SQL_COLUMN_TYPE of an ODBC 2 application: 9, 10, 11. */
+		if (field == SQL_DESC_CONCISE_TYPE)
+			n = bb_type_for_app((SQLSMALLINT)n, s->diag.odbc2);
 		if (num)
 			*num = n;
 		return SQL_SUCCESS;
 	}
-	switch (field) {
-	case SQL_DESC_NAME:
-	case SQL_DESC_LABEL:
-	case SQL_COLUMN_NAME:
-		text = ci->name;
-		break;
-	case SQL_DESC_BASE_COLUMN_NAME:
-		text = ci->base_name;
-		break;
-	case SQL_DESC_TABLE_NAME:
-	case SQL_DESC_BASE_TABLE_NAME:
-		text = ci->table;
-		break;
-	case SQL_DESC_TYPE_NAME:
-	case SQL_DESC_LOCAL_TYPE_NAME:
-		text = type_name(ci);
-		break;
-	case SQL_DESC_SCHEMA_NAME:
-	case SQL_DESC_CATALOG_NAME:
-		text = "";
-		break;
-	case SQL_DESC_LITERAL_PREFIX:
-		text = bb_type_of(ci->sql_type)->prefix;
-		break;
-	case SQL_DESC_LITERAL_SUFFIX:
-		text = bb_type_of(ci->sql_type)->suffix;
-		break;
-	default:
+	text = bb_colinfo_text(ci, field);
+	if (!text)
 		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
 				   "unknown column attribute");
-	}
 	/* SQLColAttributeW counts its buffer in bytes. */
-	rc = bb_out_str_small(&s->diag, text ? text : "", cbuf,
+	rc = bb_out_str_small(&s->diag, text, cbuf,
 			      wide ? buflen / (SQLSMALLINT)sizeof(SQLWCHAR)
 				   : buflen,
 			      outlen, wide);

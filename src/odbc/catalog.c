@@ -44,6 +44,19 @@ static void fn_data_type(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	sqlite3_result_int(ctx, t == SQL_UNKNOWN_TYPE ? SQL_WVARCHAR : t);
 }
 
+/* bb_app_type(t): a type code as the application's ODBC version has it
+ * (the connection's version is the function's user data). */
+static void fn_app_type(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	bool odbc2 = sqlite3_user_data(ctx) != NULL;
+
+	if (sqlite3_value_type(v[0]) == SQLITE_NULL)
+		return;
+	sqlite3_result_int(
+		ctx,
+		bb_type_for_app((SQLSMALLINT)sqlite3_value_int(v[0]), odbc2));
+}
+
 static void fn_col_size(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	SQLULEN size;
@@ -257,11 +270,18 @@ static int text_function(sqlite3 *db, const char *name, const char *value)
 					  fn_text, NULL, NULL, sqlite3_free);
 }
 
-int bb_catalog_setup(sqlite3 *db, const char *default_ws, const char *user)
+int bb_catalog_setup(sqlite3 *db, const char *default_ws, const char *user,
+		     bool odbc2)
 {
+	static int odbc2_flag = 1;
 	int rc;
 
 	rc = text_function(db, "bb_database", default_ws);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "bb_app_type", 1,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+					     odbc2 ? &odbc2_flag : NULL,
+					     fn_app_type, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = text_function(db, "bb_user", user);
 	if (rc == SQLITE_OK)
@@ -302,7 +322,8 @@ SQLRETURN bb_catalog_ready(bb_stmt *s)
 	if (s->dbc->catalog_ready)
 		return SQL_SUCCESS;
 	rc = bb_catalog_setup(s->dbc->engine.db, s->dbc->engine.default_ws,
-			      bb_props_get(&s->dbc->props, BB_P_USER));
+			      bb_props_get(&s->dbc->props, BB_P_USER),
+			      s->dbc->diag.odbc2);
 	if (rc != SQLITE_OK)
 		return bb_stmt_sqlite_error(s, rc);
 	s->dbc->catalog_ready = true;
@@ -433,7 +454,8 @@ SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
 	static const char sql[] =
 		"SELECT NULL AS TABLE_CAT, schem AS TABLE_SCHEM, tbl AS "
 		"TABLE_NAME, col AS COLUMN_NAME, "
-		"CAST(bb_data_type(decl) AS SMALLINT) AS DATA_TYPE, "
+		"CAST(bb_app_type(bb_data_type(decl)) AS SMALLINT) AS "
+		"DATA_TYPE, "
 		"bb_type_name(decl) AS TYPE_NAME, "
 		"CAST(bb_col_size(decl) AS INTEGER) AS COLUMN_SIZE, "
 		"CAST(bb_col_size(decl, 1) AS INTEGER) AS BUFFER_LENGTH, "
@@ -478,6 +500,15 @@ SQLRETURN bb_catalog_columns(bb_stmt *s, const char *cat, const char *schem,
 	return bb_exec_internal(s, sql, args, 5, columns_decls);
 }
 
+/* An SQL type code the reference defines (either version's datetime
+ * codes; the intervals), whether or not the driver has the type. */
+static bool sql_type_defined(SQLSMALLINT t)
+{
+	return (t >= SQL_GUID && t <= SQL_VARCHAR) ||
+	       (t >= SQL_TYPE_DATE && t <= SQL_TYPE_TIMESTAMP) ||
+	       (t >= SQL_INTERVAL_YEAR && t <= SQL_INTERVAL_MINUTE_TO_SECOND);
+}
+
 SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type)
 {
 	char t[16];
@@ -486,11 +517,22 @@ SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type)
 
 	if (rc != SQL_SUCCESS)
 		return rc;
-	bb_snprintf(t, sizeof(t), "%d", type);
+	if (!sql_type_defined(type))
+		return bb_diag_addf(&s->diag, BB_E_BAD_SQL_TYPE,
+				    "%d is not an SQL data type", type);
+	/* Either version's datetime codes select the datetime types; a
+	 * defined type the driver lacks selects no row. */
+	bb_snprintf(t, sizeof(t), "%d", bb_type_from_app(type));
 	return bb_exec_internal(
 		s,
-		"SELECT * FROM temp.bb_odbc_types WHERE "
+		"SELECT TYPE_NAME, bb_app_type(DATA_TYPE) AS DATA_TYPE, "
+		"COLUMN_SIZE, LITERAL_PREFIX, LITERAL_SUFFIX, CREATE_PARAMS, "
+		"NULLABLE, CASE_SENSITIVE, SEARCHABLE, UNSIGNED_ATTRIBUTE, "
+		"FIXED_PREC_SCALE, AUTO_UNIQUE_VALUE, LOCAL_TYPE_NAME, "
+		"MINIMUM_SCALE, MAXIMUM_SCALE, SQL_DATA_TYPE, "
+		"SQL_DATETIME_SUB, NUM_PREC_RADIX, INTERVAL_PRECISION "
+		"FROM temp.bb_odbc_types WHERE "
 		"CAST(?1 AS INTEGER) = 0 OR DATA_TYPE = CAST(?1 AS INTEGER) "
-		"ORDER BY DATA_TYPE, TYPE_NAME",
+		"ORDER BY 2, TYPE_NAME",
 		args, 1, types_decls);
 }

@@ -141,7 +141,8 @@ SQLRETURN bb_special_columns(bb_stmt *s, SQLUSMALLINT type, const char *table)
 	 * no columns. */
 	bb_snprintf(sql, sizeof(sql),
 		    "SELECT 2 AS SCOPE, k.col AS COLUMN_NAME, "
-		    "bb_data_type(c.decl) AS DATA_TYPE, bb_type_name(c.decl) "
+		    "bb_app_type(bb_data_type(c.decl)) AS DATA_TYPE, "
+		    "bb_type_name(c.decl) "
 		    "AS TYPE_NAME, bb_col_size(c.decl) AS COLUMN_SIZE, "
 		    "bb_col_size(c.decl, 1) AS BUFFER_LENGTH, NULL AS "
 		    "DECIMAL_DIGITS, 1 AS PSEUDO_COLUMN FROM %s k JOIN "

@@ -114,8 +114,8 @@ SQLRETURN bb_connect(bb_dbc *dbc, const char *conn_str, char **out_str)
 	 * functions try again and report the failure themselves. */
 	dbc->catalog_ready =
 		bb_catalog_setup(dbc->engine.db, dbc->engine.default_ws,
-				 bb_props_get(&dbc->props, BB_P_USER)) ==
-		SQLITE_OK;
+				 bb_props_get(&dbc->props, BB_P_USER),
+				 dbc->diag.odbc2) == SQLITE_OK;
 	dbc->connected = true;
 	bb_trace(&dbc->log, BB_LOG_ODBC, "connected to %s", dbc->http.base_url);
 	if (out_str)
@@ -135,6 +135,7 @@ SQLRETURN bb_disconnect(bb_dbc *dbc)
 				   NULL);
 	while (dbc->stmts)
 		bb_free_handle(SQL_HANDLE_STMT, dbc->stmts);
+	bb_desc_free_all(dbc);
 	bb_engine_close(&dbc->engine);
 	bb_http_cleanup(&dbc->http);
 	bb_log_close(&dbc->log);
@@ -169,6 +170,10 @@ SQLRETURN bb_set_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 		dbc->txn_isolation = v;
 		return SQL_SUCCESS;
 	case SQL_ATTR_CURRENT_CATALOG:
+		for (const bb_stmt *s = dbc->stmts; s; s = s->next)
+			if (bb_stmt_cursor_open(s))
+				return bb_diag_add(&dbc->diag, BB_E_NO_CURSOR,
+						   0, NULL, "a cursor is open");
 		free(dbc->current_catalog);
 		dbc->current_catalog = len == SQL_NTS || len < 0
 					       ? bb_strdup(val)
@@ -252,15 +257,16 @@ SQLRETURN bb_get_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 
 SQLRETURN bb_end_tran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT op)
 {
-	bb_dbc *dbc;
+	bb_env *env = type == SQL_HANDLE_ENV ? bb_env_of(h) : NULL;
+	bb_dbc *dbc = type == SQL_HANDLE_DBC ? bb_dbc_of(h) : NULL;
 
-	if (op != SQL_COMMIT && op != SQL_ROLLBACK)
-		return SQL_ERROR;
-	if (type == SQL_HANDLE_ENV)
-		return bb_env_of(h) ? SQL_SUCCESS : SQL_INVALID_HANDLE;
-	dbc = bb_dbc_of(h);
-	if (!dbc)
+	if (!env && !dbc)
 		return SQL_INVALID_HANDLE;
+	if (op != SQL_COMMIT && op != SQL_ROLLBACK)
+		return bb_diag_add(env ? &env->diag : &dbc->diag, BB_E_TXN_OP,
+				   0, NULL, NULL);
+	if (env)
+		return SQL_SUCCESS;
 	if (!dbc->connected)
 		return bb_diag_add(&dbc->diag, BB_E_NOT_CONNECTED, 0, NULL,
 				   NULL);

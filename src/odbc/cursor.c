@@ -362,7 +362,9 @@ static SQLRETURN scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN off,
 	SQLULEN got = 0, k;
 	SQLRETURN rc;
 
-	if (!s->executed || s->ncols == 0)
+	if (!s->executed) /* before any execution: HY010, not 24000 */
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (s->ncols == 0)
 		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL, NULL);
 	if (orient == SQL_FETCH_BOOKMARK)
 		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
@@ -434,7 +436,9 @@ SQLRETURN bb_cursor_cells(bb_stmt *s, const bb_cell **cells)
 	const bb_cursor *c = &s->cur;
 
 	*cells = NULL;
-	if (!s->executed || s->ncols == 0 || c->where != BB_CUR_ON)
+	if (!s->executed)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (s->ncols == 0 || c->where != BB_CUR_ON)
 		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
 				   "no row is current");
 	if (!c->live)
@@ -487,7 +491,9 @@ SQLRETURN bb_set_pos(bb_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op,
 	if (lock != SQL_LOCK_NO_CHANGE)
 		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
 				   "unknown SQLSetPos lock type");
-	if (!s->executed || s->ncols == 0 || c->where != BB_CUR_ON)
+	if (!s->executed)
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (s->ncols == 0 || c->where != BB_CUR_ON)
 		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
 				   "the cursor is not on a rowset");
 	if (row > c->size)

@@ -66,6 +66,13 @@ static const struct {
 	{BB_E_CONSTRAINT, "23000", "23000", "Integrity constraint violation"},
 	{BB_E_PARAM_COUNT, "07002", "07001", "COUNT field incorrect"},
 	{BB_E_CURSOR_NAME, "34000", "34000", "Invalid cursor name"},
+	{BB_E_NOT_CURSOR, "07005", "24000",
+	 "Prepared statement not a cursor-specification"},
+	/* ODBC 2 tells a parameter's number (S1093) from a column's. */
+	{BB_E_BAD_PARAM_NUM, "07009", "S1093", "Invalid parameter number"},
+	{BB_E_ATTR_NOW, "HY011", "S1011", "Attribute cannot be set now"},
+	{BB_E_BAD_SQL_TYPE, "HY004", "S1004", "Invalid SQL data type"},
+	{BB_E_TXN_OP, "HY012", "S1012", "Invalid transaction operation code"},
 	{BB_E_FETCH_TYPE, "HY106", "S1106", "Fetch type out of range"},
 	{BB_E_ROW_RANGE, "HY107", "S1107", "Row value out of range"},
 	{BB_E_CURSOR_POS, "HY109", "S1109", "Invalid cursor position"},
@@ -76,6 +83,16 @@ static const struct {
 	{BB_E_PIECES, "HY019", "S1000",
 	 "Non-character and non-binary data sent in pieces"},
 	{BB_E_BAD_SQLTYPE, "HY004", "S1004", "Invalid SQL data type"},
+	{BB_E_NOT_PREPARED, "HY007", "S1010",
+	 "Associated statement is not prepared"},
+	{BB_E_IRD_READONLY, "HY016", "S1000",
+	 "Cannot modify an implementation row descriptor"},
+	{BB_E_IMPLICIT_DESC, "HY017", "S1000",
+	 "Invalid use of an automatically allocated descriptor handle"},
+	{BB_E_DESC_MISMATCH, "HY021", "S1000",
+	 "Inconsistent descriptor information"},
+	{BB_E_BAD_DESC_FIELD, "HY091", "S1091",
+	 "Invalid descriptor field identifier"},
 };
 
 static int entry_of(bb_cond cond)

@@ -93,16 +93,7 @@ static SQLRETURN alloc_stmt(bb_dbc *dbc, SQLHANDLE *out)
 	s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
 	s->concurrency = SQL_CONCUR_READ_ONLY;
 	s->bind_type = SQL_BIND_BY_COLUMN;
-	s->px.paramset_size = 1;
-	for (int i = 0; i < 4; i++) {
-		static const SQLINTEGER kinds[4] = {
-			SQL_ATTR_APP_ROW_DESC, SQL_ATTR_APP_PARAM_DESC,
-			SQL_ATTR_IMP_ROW_DESC, SQL_ATTR_IMP_PARAM_DESC};
-
-		s->descs[i].magic = BB_DESC_MAGIC;
-		s->descs[i].stmt = s;
-		s->descs[i].kind = kinds[i];
-	}
+	bb_desc_init_implicit(s);
 	s->next = dbc->stmts;
 	dbc->stmts = s;
 	*out = s;
@@ -124,8 +115,7 @@ SQLRETURN bb_alloc_handle(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
 	case SQL_HANDLE_DESC:
 		if (!bb_dbc_of(in))
 			return SQL_INVALID_HANDLE;
-		return bb_diag_add(&bb_dbc_of(in)->diag, BB_E_NOT_IMPL, 0, NULL,
-				   "explicit descriptors are not supported");
+		return bb_desc_alloc(bb_dbc_of(in), out);
 	}
 	return SQL_ERROR;
 }
@@ -148,6 +138,7 @@ static SQLRETURN free_stmt_handle(bb_stmt *s)
 	bb_free_stmt(s, SQL_RESET_PARAMS);
 	bb_stmt_release(s);
 	unlink_stmt(s);
+	bb_desc_free_implicit(s);
 	free(s->cursor_name);
 	bb_diag_free(&s->diag);
 	s->magic = 0;
@@ -193,7 +184,9 @@ SQLRETURN bb_free_handle(SQLSMALLINT type, SQLHANDLE h)
 			return SQL_INVALID_HANDLE;
 		return free_stmt_handle(s);
 	case SQL_HANDLE_DESC:
-		return SQL_INVALID_HANDLE;
+		if (!bb_desc_of(h))
+			return SQL_INVALID_HANDLE;
+		return bb_desc_free(bb_desc_of(h));
 	}
 	return SQL_ERROR;
 }
@@ -204,6 +197,10 @@ SQLRETURN bb_set_env_attr(bb_env *env, SQLINTEGER attr, SQLPOINTER val)
 
 	switch (attr) {
 	case SQL_ATTR_ODBC_VERSION:
+		/* Connections took the version when they were allocated. */
+		if (env->nconns > 0)
+			return bb_diag_add(&env->diag, BB_E_ATTR_NOW, 0, NULL,
+					   "connections are allocated");
 		if (v != SQL_OV_ODBC2 && v != SQL_OV_ODBC3 &&
 		    v != SQL_OV_ODBC3_80)
 			return bb_diag_add(&env->diag, BB_E_BAD_ATTR, 0, NULL,

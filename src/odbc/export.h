@@ -28,6 +28,14 @@
 	bb_diag_clear(&s->diag);           \
 	bb_trace(&s->dbc->log, BB_LOG_ODBC, "%s", __func__)
 
+#define ENTER_DESC(h)                      \
+	bb_desc *d = bb_desc_of(h);        \
+	if (!d)                            \
+		return SQL_INVALID_HANDLE; \
+	bb_diag_clear(&d->diag);           \
+	if (d->dbc->connected)             \
+	bb_trace(&d->dbc->log, BB_LOG_ODBC, "%s", __func__)
+
 /* While data-at-execution values are awaited, only SQLParamData,
  * SQLPutData, SQLCancel and SQLFreeStmt (ENTER_STMT_ANY) may run. */
 #define ENTER_STMT(h)             \

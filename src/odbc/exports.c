@@ -10,6 +10,7 @@
 #include "odbc/export.h"
 #include "util/str.h"
 #include "sql/rewrite.h"
+#include "odbc/types.h"
 
 char *bb_in_str(const SQLCHAR *s, SQLLEN len)
 {
@@ -25,6 +26,7 @@ bb_diag *bb_diag_of(SQLSMALLINT type, SQLHANDLE h)
 	bb_env *e;
 	bb_dbc *d;
 	bb_stmt *s;
+	bb_desc *dd;
 
 	switch (type) {
 	case SQL_HANDLE_ENV:
@@ -33,6 +35,8 @@ bb_diag *bb_diag_of(SQLSMALLINT type, SQLHANDLE h)
 		return (d = bb_dbc_of(h)) ? &d->diag : NULL;
 	case SQL_HANDLE_STMT:
 		return (s = bb_stmt_of(h)) ? &s->diag : NULL;
+	case SQL_HANDLE_DESC:
+		return (dd = bb_desc_of(h)) ? &dd->diag : NULL;
 	}
 	return NULL;
 }
@@ -51,13 +55,18 @@ SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
 
 SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
 {
+	bb_diag *d = bb_diag_of(type, h);
+
+	/* A refusal (HY010) must be the only record the handle then holds. */
+	if (d)
+		bb_diag_clear(d);
 	return bb_free_handle(type, h);
 }
 
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
 {
 	ENTER_STMT_ANY(h);
-	return bb_free_stmt(s, option);
+	return bb_desc_free_stmt(s, option);
 }
 
 SQLRETURN SQL_API SQLSetEnvAttr(SQLHENV h, SQLINTEGER attr, SQLPOINTER val,
@@ -186,14 +195,14 @@ SQLRETURN SQL_API SQLSetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
 				 SQLINTEGER len)
 {
 	ENTER_STMT(h);
-	return bb_set_stmt_attr(s, attr, val, len);
+	return bb_desc_set_stmt_attr(s, attr, val, len);
 }
 
 SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
 				 SQLINTEGER buflen, SQLINTEGER *outlen)
 {
 	ENTER_STMT(h);
-	return bb_get_stmt_attr(s, attr, val, buflen, outlen);
+	return bb_desc_get_stmt_attr(s, attr, val, buflen, outlen);
 }
 
 SQLRETURN SQL_API SQLGetInfo(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER val,
@@ -225,6 +234,8 @@ SQLRETURN bb_sql_taking(bb_stmt *s, char *sql, bool execute)
 	if (!sql)
 		return bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
 	rc = execute ? bb_exec_direct(s, sql) : bb_prepare(s, sql);
+	if (!execute && SQL_SUCCEEDED(rc))
+		s->by_prepare = true;
 	free(sql);
 	return rc;
 }
@@ -264,7 +275,7 @@ SQLRETURN bb_describe_out(bb_stmt *s, SQLUSMALLINT col, SQLPOINTER name,
 	if (rc != SQL_SUCCESS)
 		return rc;
 	if (type)
-		*type = ci->sql_type;
+		*type = bb_type_for_app(ci->sql_type, s->diag.odbc2);
 	if (size)
 		*size = ci->size;
 	if (digits)
@@ -299,7 +310,7 @@ SQLRETURN SQL_API SQLBindCol(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT ctype,
 			     SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
 {
 	ENTER_STMT(h);
-	return bb_bind_col(s, col, ctype, ptr, buflen, ind);
+	return bb_desc_bind_col(s, col, ctype, ptr, buflen, ind);
 }
 
 SQLRETURN SQL_API SQLFetch(SQLHSTMT h)
@@ -379,6 +390,11 @@ SQLRETURN bb_native_sql_taking(bb_dbc *dbc, char *q, SQLPOINTER out,
 
 	if (!q)
 		return bb_diag_add(&dbc->diag, BB_E_BAD_LENGTH, 0, NULL, NULL);
+	if (!dbc->connected) {
+		free(q);
+		return bb_diag_add(&dbc->diag, BB_E_NOT_CONNECTED, 0, NULL,
+				   NULL);
+	}
 	bb_buf_init(&sql);
 	if (!bb_sql_rewrite(q, &sql, &info, &err)) {
 		rc = bb_diag_err(&dbc->diag, &err, "sql");
@@ -507,6 +523,6 @@ SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT n, SQLSMALLINT io,
 				   SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
 {
 	ENTER_STMT(h);
-	return bb_bind_param(s, n, io, ctype, sql_type, size, digits, ptr,
-			     buflen, ind);
+	return bb_desc_bind_param(s, n, io, ctype, sql_type, size, digits, ptr,
+				  buflen, ind);
 }

@@ -41,6 +41,11 @@ static SQLRETURN set_cursor_name(bb_stmt *s, char *name)
 {
 	if (!name)
 		return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+	if (s->executed) {
+		free(name);
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "the statement was executed already");
+	}
 	if (!*name || strlen(name) > 128 ||
 	    bb_strncasecmp(name, "SQL_CUR", 7) == 0) {
 		free(name);

@@ -66,14 +66,14 @@ SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
 				  SQLINTEGER len)
 {
 	ENTER_STMT(h);
-	return bb_set_stmt_attr(s, attr, val, len);
+	return bb_desc_set_stmt_attr(s, attr, val, len);
 }
 
 SQLRETURN SQL_API SQLGetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER val,
 				  SQLINTEGER buflen, SQLINTEGER *outlen)
 {
 	ENTER_STMT(h);
-	return bb_get_stmt_attr(s, attr, val, buflen, outlen);
+	return bb_desc_get_stmt_attr(s, attr, val, buflen, outlen);
 }
 
 SQLRETURN SQL_API SQLGetInfoW(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER val,

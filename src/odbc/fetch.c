@@ -70,12 +70,13 @@ SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 	s->binds[col - 1].ptr = ptr;
 	s->binds[col - 1].buflen = buflen;
 	s->binds[col - 1].ind = ind;
+	s->binds[col - 1].len = ind;
 	return SQL_SUCCESS;
 }
 
 /* Where row r of a bound column goes, for either binding orientation. */
 static void bound_addr(const bb_stmt *s, int col, const bb_binding *b,
-		       SQLULEN r, SQLPOINTER *ptr, SQLLEN **ind)
+		       SQLULEN r, SQLPOINTER *ptr, SQLLEN **ind, SQLLEN **len)
 {
 	SQLULEN off = s->bind_offset ? *s->bind_offset : 0;
 	SQLSMALLINT ct = b->ctype == SQL_C_DEFAULT
@@ -92,6 +93,27 @@ static void bound_addr(const bb_stmt *s, int col, const bb_binding *b,
 	*ptr = b->ptr ? (char *)b->ptr + off + r * (SQLULEN)elem : NULL;
 	*ind = b->ind ? (SQLLEN *)((char *)b->ind + off + r * (SQLULEN)ind_elem)
 		      : NULL;
+	*len = b->len ? (SQLLEN *)((char *)b->len + off + r * (SQLULEN)ind_elem)
+		      : NULL;
+}
+
+/* Where the ARD set the length (OCTET_LENGTH_PTR) and the NULL indicator
+ * (INDICATOR_PTR) apart: the indicator gets SQL_NULL_DATA or 0, the
+ * length buffer the length; a NULL with no indicator is 22002. */
+static bb_conv_rc split_ind(SQLLEN got, SQLLEN *ind, SQLLEN *len, bb_conv_rc cr,
+			    bb_cond *cond)
+{
+	if (cr == BB_CONV_ERROR)
+		return cr;
+	if (got == SQL_NULL_DATA && !ind) {
+		*cond = BB_E_NULL_NO_IND;
+		return BB_CONV_ERROR;
+	}
+	if (ind)
+		*ind = got == SQL_NULL_DATA ? SQL_NULL_DATA : 0;
+	if (len && got != SQL_NULL_DATA)
+		*len = got;
+	return cr;
 }
 
 SQLRETURN bb_fill_row(bb_stmt *s, const bb_cell *cells, SQLULEN r)
@@ -103,17 +125,20 @@ SQLRETURN bb_fill_row(bb_stmt *s, const bb_cell *cells, SQLULEN r)
 		const bb_binding *b = &s->binds[i];
 		bb_cell cell;
 		SQLPOINTER ptr;
-		SQLLEN *ind;
+		SQLLEN *ind, *len, got = 0;
 		size_t offset = 0;
 		bb_cond cond = BB_OK;
 		bb_conv_rc cr;
 
-		if (!b->ptr && !b->ind)
+		if (!b->ptr && !b->ind && !b->len)
 			continue;
-		bound_addr(s, i, b, r, &ptr, &ind);
+		bound_addr(s, i, b, r, &ptr, &ind, &len);
 		cell = cells ? cells[i] : bb_cell_of(s->st, i);
 		cr = bb_convert(&cell, s->cols[i].sql_type, b->ctype, ptr,
-				b->buflen, ind, &offset, &cond);
+				b->buflen, ind == len ? ind : &got, &offset,
+				&cond);
+		if (ind != len)
+			cr = split_ind(got, ind, len, cr, &cond);
 		if (cr == BB_CONV_INFO) {
 			bb_diag_add(&s->diag, cond, 0, NULL, NULL);
 			if (rc == SQL_SUCCESS)

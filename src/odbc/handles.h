@@ -15,6 +15,7 @@
 #include "rest/http.h"
 #include "engine/engine.h"
 #include "odbc/diag.h"
+#include "odbc/desc.h"
 #include "odbc/cursor.h"
 #include "odbc/params.h"
 
@@ -25,17 +26,7 @@
 #define BB_STMT_MAGIC 0x62627333u
 #define BB_DESC_MAGIC 0x62626434u
 
-typedef struct bb_stmt bb_stmt;
-
-/* One of a statement's four implicit descriptors (ARD, APD, IRD, IPD).
- * Applications and driver managers ask for their handles; reading and
- * setting their fields directly (SQLGetDescField ...) is not supported:
- * the statement's own calls cover what they hold. */
-typedef struct bb_desc {
-	unsigned magic;
-	bb_stmt *stmt;   /* borrowed; the owner */
-	SQLINTEGER kind; /* SQL_ATTR_APP_ROW_DESC ... */
-} bb_desc;
+/* bb_stmt and bb_dbc are declared in desc.h. */
 
 typedef struct bb_env {
 	unsigned magic;
@@ -44,7 +35,7 @@ typedef struct bb_env {
 	int nconns;              /* connections still allocated */
 } bb_env;
 
-typedef struct bb_dbc {
+struct bb_dbc {
 	unsigned magic;
 	bb_diag diag;
 	bb_env *env; /* borrowed; the owner */
@@ -62,26 +53,27 @@ typedef struct bb_dbc {
 	char *current_catalog; /* owned; what the app set, or NULL */
 	bool catalog_ready;    /* the catalog tables exist in the engine */
 	char *browse;          /* owned; SQLBrowseConnect's rounds so far */
-} bb_dbc;
+	bb_desc *descs;        /* owned; explicit descriptors (desc.c) */
+};
 
 /* What an application bound to one result column. */
 typedef struct bb_binding {
 	SQLSMALLINT ctype;
 	SQLPOINTER ptr; /* borrowed from the application */
 	SQLLEN buflen;
-	SQLLEN *ind; /* borrowed from the application */
+	SQLLEN *ind; /* borrowed; SQL_DESC_INDICATOR_PTR */
+	SQLLEN *len; /* borrowed; SQL_DESC_OCTET_LENGTH_PTR (ind or apart) */
 } bb_binding;
 
 /* What an application bound to one parameter marker (SQLBindParameter);
- * with arrays, ptr and ind are the first set's (params.h). */
+ * with arrays, ptr, ind and len are the first set's (params.h). */
 typedef struct bb_param {
 	SQLSMALLINT ctype;
 	SQLSMALLINT sql_type;
-	SQLULEN size;       /* ColumnSize */
-	SQLSMALLINT digits; /* DecimalDigits */
-	SQLPOINTER ptr;     /* borrowed from the application */
+	SQLPOINTER ptr; /* borrowed from the application */
 	SQLLEN buflen;
-	SQLLEN *ind; /* borrowed from the application */
+	SQLLEN *ind; /* borrowed; SQL_DESC_INDICATOR_PTR */
+	SQLLEN *len; /* borrowed; SQL_DESC_OCTET_LENGTH_PTR (ind or apart) */
 	bool bound;
 } bb_param;
 
@@ -103,6 +95,7 @@ struct bb_stmt {
 	bb_stmt *next;    /* in dbc->stmts */
 	sqlite3_stmt *st; /* owned; the prepared statement */
 	bool prepared;    /* st holds an application's statement */
+	bool by_prepare;  /* SQLPrepare made it: it outlives its cursor */
 	bool executed;    /* a result set is open or counted */
 	bool row_ready;   /* st is on a row not yet fetched */
 	bool fetched;     /* the app is on a row (GetData allowed) */
@@ -128,6 +121,8 @@ struct bb_stmt {
 	SQLULEN rows_seen;        /* rows fetched in this result set */
 	char *cursor_name;        /* owned; SQLSetCursorName's, or NULL */
 	bb_desc descs[4];         /* the implicit ARD, APD, IRD and IPD */
+	bb_desc *ard;             /* borrowed; descs[0] or an explicit one */
+	bb_desc *apd;             /* borrowed; descs[1] or an explicit one */
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 	bb_cursor cur; /* owned; block cursor position, static rows */
@@ -162,6 +157,8 @@ SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open);
 /* Resets the engine statement and the cursor's position, leaving the
  * execution (the next sets of an array) as it is. */
 void bb_result_reset(bb_stmt *s);
+/* True while a result set is open (states S5 to S7). */
+bool bb_stmt_cursor_open(const bb_stmt *s);
 SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option);
 SQLRETURN bb_num_result_cols(bb_stmt *s, SQLSMALLINT *n);
 SQLRETURN bb_row_count(bb_stmt *s, SQLLEN *n);
@@ -169,6 +166,12 @@ SQLRETURN bb_describe_col(bb_stmt *s, SQLUSMALLINT col, const bb_colinfo **ci);
 SQLRETURN bb_col_attribute(bb_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,
 			   SQLPOINTER cbuf, SQLSMALLINT buflen,
 			   SQLSMALLINT *outlen, SQLLEN *num, bool wide);
+/* One field of a column's description (attr.c), for SQLColAttribute
+ * and the IRD: a number (false if the field is not one), or text (NULL
+ * if the field is not text). */
+bool bb_colinfo_num(const bb_colinfo *ci, SQLUSMALLINT field, SQLLEN *out,
+		    SQLSMALLINT ncols);
+const char *bb_colinfo_text(const bb_colinfo *ci, SQLUSMALLINT field);
 SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 			   SQLINTEGER len);
 SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
@@ -185,12 +188,14 @@ SQLRETURN bb_bind_col(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
 SQLRETURN bb_fetch(bb_stmt *s);
 SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
-			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLULEN size,
-			SQLSMALLINT digits, SQLPOINTER ptr, SQLLEN buflen,
-			SQLLEN *ind);
+			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLPOINTER ptr,
+			SQLLEN buflen, SQLLEN *ind);
 /* Runs the prepared statement once its markers have their values: steps
  * to the first row or to the end, describes the result (stmt.c). */
 SQLRETURN bb_stmt_run(bb_stmt *s);
+/* rc, or SQL_NO_DATA for a searched UPDATE or DELETE that changed no
+ * row (ODBC 3 applications). */
+SQLRETURN bb_stmt_no_rows(bb_stmt *s, SQLRETURN rc);
 SQLRETURN bb_fetch_scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN offset);
 SQLRETURN bb_get_data(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);
@@ -202,7 +207,8 @@ SQLRETURN bb_get_functions(bb_dbc *dbc, SQLUSMALLINT id,
 SQLRETURN bb_get_type_info(bb_stmt *s, SQLSMALLINT type);
 /* The catalog's tables and sys_* views in the engine (catalog.c): set up
  * at connect; bb_catalog_ready repeats it if that failed. */
-int bb_catalog_setup(sqlite3 *db, const char *default_ws, const char *user);
+int bb_catalog_setup(sqlite3 *db, const char *default_ws, const char *user,
+		     bool odbc2);
 SQLRETURN bb_catalog_ready(bb_stmt *s);
 const char *bb_catalog_schema(bb_stmt *s);
 const char *bb_catalog_pattern(const char *p);

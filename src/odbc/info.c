@@ -8,8 +8,41 @@
 #include "util/str.h"
 
 #include <stdio.h>
+#include <sqlite3.h>
 
-typedef enum { K_STR, K_U16, K_U32 } kind;
+/* A string, a 16-bit or 32-bit number (bitmasks are 32-bit), or one of
+ * the driver's handles (SQLULEN). */
+typedef enum { K_STR, K_U16, K_U32, K_HANDLE } kind;
+
+/* SQL_CONVERT_*: what {fn CONVERT()} and CAST give from each type
+ * (sql/rewrite.c's convert_to): text converts to anything; numbers to
+ * text, numbers and bytes; bytes to text and bytes; datetimes to text
+ * and the datetimes they hold. */
+#define CVT_TEXT                                                \
+	(SQL_CVT_CHAR | SQL_CVT_VARCHAR | SQL_CVT_LONGVARCHAR | \
+	 SQL_CVT_WCHAR | SQL_CVT_WVARCHAR | SQL_CVT_WLONGVARCHAR)
+#define CVT_NUMBER                                                          \
+	(SQL_CVT_NUMERIC | SQL_CVT_DECIMAL | SQL_CVT_INTEGER |              \
+	 SQL_CVT_SMALLINT | SQL_CVT_FLOAT | SQL_CVT_REAL | SQL_CVT_DOUBLE | \
+	 SQL_CVT_BIT | SQL_CVT_TINYINT | SQL_CVT_BIGINT)
+#define CVT_BYTES (SQL_CVT_BINARY | SQL_CVT_VARBINARY | SQL_CVT_LONGVARBINARY)
+#define CVT_FROM_TEXT                                                      \
+	(CVT_TEXT | CVT_NUMBER | CVT_BYTES | SQL_CVT_DATE | SQL_CVT_TIME | \
+	 SQL_CVT_TIMESTAMP | SQL_CVT_GUID)
+#define CVT_FROM_NUMBER (CVT_TEXT | CVT_NUMBER | CVT_BYTES)
+#define CVT_FROM_BYTES (CVT_TEXT | CVT_BYTES)
+
+/* The engine's keywords beyond ODBC's reserved words (SQL_KEYWORDS);
+ * unit.odbc_info checks each is one. */
+#define ENGINE_KEYWORDS                                                    \
+	"ABORT,AFTER,ALWAYS,ANALYZE,ATTACH,AUTOINCREMENT,BEFORE,CONFLICT," \
+	"DATABASE,DETACH,DO,EACH,EXCLUDE,EXCLUSIVE,EXPLAIN,FAIL,FILTER,"   \
+	"FOLLOWING,GENERATED,GLOB,GROUPS,IF,IGNORE,INDEXED,INSTEAD,"       \
+	"ISNULL,LIMIT,MATERIALIZED,NOTHING,NOTNULL,NULLS,OFFSET,OTHERS,"   \
+	"OVER,PARTITION,PLAN,PRAGMA,PRECEDING,QUERY,RAISE,RANGE,"          \
+	"RECURSIVE,REGEXP,REINDEX,RELEASE,RENAME,REPLACE,RETURNING,ROW,"   \
+	"ROWS,SAVEPOINT,TEMP,TIES,TRIGGER,UNBOUNDED,VACUUM,VIRTUAL,"       \
+	"WINDOW,WITHOUT"
 
 typedef struct info_item {
 	SQLUSMALLINT id;
@@ -34,7 +67,7 @@ static const info_item items[] = {
 	{SQL_ACCESSIBLE_PROCEDURES, K_STR, "N", 0},
 	{SQL_IDENTIFIER_QUOTE_CHAR, K_STR, "\"", 0},
 	{SQL_SEARCH_PATTERN_ESCAPE, K_STR, "\\", 0},
-	{SQL_CATALOG_NAME_SEPARATOR, K_STR, ".", 0},
+	{SQL_CATALOG_NAME_SEPARATOR, K_STR, "", 0}, /* no catalogs */
 	{SQL_CATALOG_TERM, K_STR, "", 0},
 	{SQL_CATALOG_NAME, K_STR, "N", 0},
 	{SQL_SCHEMA_TERM, K_STR, "workspace", 0},
@@ -50,11 +83,11 @@ static const info_item items[] = {
 	{SQL_NEED_LONG_DATA_LEN, K_STR, "N", 0},
 	{SQL_OUTER_JOINS, K_STR, "Y", 0},
 	{SQL_ROW_UPDATES, K_STR, "N", 0},
-	{SQL_INTEGRITY, K_STR, "Y", 0},
+	{SQL_INTEGRITY, K_STR, "N", 0},
 	{SQL_DESCRIBE_PARAMETER, K_STR, "Y", 0},
 	{SQL_MAX_ROW_SIZE_INCLUDES_LONG, K_STR, "Y", 0},
-	{SQL_SPECIAL_CHARACTERS, K_STR, "", 0},
-	{SQL_KEYWORDS, K_STR, "LIMIT,OFFSET,GLOB,REGEXP,PRAGMA", 0},
+	{SQL_SPECIAL_CHARACTERS, K_STR, "$", 0},
+	{SQL_KEYWORDS, K_STR, ENGINE_KEYWORDS, 0},
 	{SQL_COLLATION_SEQ, K_STR, "UTF-8", 0},
 	{SQL_XOPEN_CLI_YEAR, K_STR, "1995", 0},
 	{SQL_CURSOR_COMMIT_BEHAVIOR, K_U16, NULL, SQL_CB_PRESERVE},
@@ -84,7 +117,8 @@ static const info_item items[] = {
 	{SQL_MAX_BINARY_LITERAL_LEN, K_U32, NULL, 0},
 	{SQL_MAX_INDEX_SIZE, K_U32, NULL, 0},
 	{SQL_IDENTIFIER_CASE, K_U16, NULL, SQL_IC_MIXED},
-	{SQL_QUOTED_IDENTIFIER_CASE, K_U16, NULL, SQL_IC_SENSITIVE},
+	/* The engine matches quoted names without regard to case too. */
+	{SQL_QUOTED_IDENTIFIER_CASE, K_U16, NULL, SQL_IC_MIXED},
 	{SQL_NULL_COLLATION, K_U16, NULL, SQL_NC_LOW},
 	{SQL_CONCAT_NULL_BEHAVIOR, K_U16, NULL, SQL_CB_NULL},
 	{SQL_CORRELATION_NAME, K_U16, NULL, SQL_CN_ANY},
@@ -97,7 +131,7 @@ static const info_item items[] = {
 	{SQL_SQL_CONFORMANCE, K_U32, NULL, SQL_SC_SQL92_ENTRY},
 	{SQL_CATALOG_LOCATION, K_U16, NULL, 0},
 	{SQL_CATALOG_USAGE, K_U32, NULL, 0},
-	{SQL_SCHEMA_USAGE, K_U32, NULL, 0},
+	{SQL_SCHEMA_USAGE, K_U32, NULL, SQL_SU_DML_STATEMENTS},
 	/* Cursors (cursor.c): forward-only and static, read-only,
 	 * insensitive; SQLSetPos positions and refreshes; no bookmarks. */
 	{SQL_GETDATA_EXTENSIONS, K_U32, NULL,
@@ -152,7 +186,9 @@ static const info_item items[] = {
 		 SQL_FN_NUM_POWER | SQL_FN_NUM_SQRT | SQL_FN_NUM_EXP |
 		 SQL_FN_NUM_LOG | SQL_FN_NUM_LOG10 | SQL_FN_NUM_PI |
 		 SQL_FN_NUM_SIGN | SQL_FN_NUM_RAND | SQL_FN_NUM_SIN |
-		 SQL_FN_NUM_COS | SQL_FN_NUM_TAN},
+		 SQL_FN_NUM_COS | SQL_FN_NUM_TAN | SQL_FN_NUM_COT |
+		 SQL_FN_NUM_ACOS | SQL_FN_NUM_ASIN | SQL_FN_NUM_ATAN |
+		 SQL_FN_NUM_ATAN2 | SQL_FN_NUM_DEGREES | SQL_FN_NUM_RADIANS},
 	{SQL_STRING_FUNCTIONS, K_U32, NULL,
 	 SQL_FN_STR_UCASE | SQL_FN_STR_LCASE | SQL_FN_STR_CONCAT |
 		 SQL_FN_STR_LENGTH | SQL_FN_STR_CHAR_LENGTH |
@@ -163,7 +199,36 @@ static const info_item items[] = {
 		 SQL_FN_STR_SPACE | SQL_FN_STR_REPEAT | SQL_FN_STR_INSERT},
 	{SQL_SYSTEM_FUNCTIONS, K_U32, NULL,
 	 SQL_FN_SYS_IFNULL | SQL_FN_SYS_DBNAME | SQL_FN_SYS_USERNAME},
-	{SQL_CONVERT_FUNCTIONS, K_U32, NULL, SQL_FN_CVT_CAST},
+	{SQL_CONVERT_FUNCTIONS, K_U32, NULL,
+	 SQL_FN_CVT_CAST | SQL_FN_CVT_CONVERT},
+	{SQL_CONVERT_CHAR, K_U32, NULL, CVT_FROM_TEXT},
+	{SQL_CONVERT_VARCHAR, K_U32, NULL, CVT_FROM_TEXT},
+	{SQL_CONVERT_LONGVARCHAR, K_U32, NULL, CVT_FROM_TEXT},
+	{SQL_CONVERT_WCHAR, K_U32, NULL, CVT_FROM_TEXT},
+	{SQL_CONVERT_WVARCHAR, K_U32, NULL, CVT_FROM_TEXT},
+	{SQL_CONVERT_WLONGVARCHAR, K_U32, NULL, CVT_FROM_TEXT},
+	{SQL_CONVERT_BIGINT, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_BIT, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_DECIMAL, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_DOUBLE, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_FLOAT, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_INTEGER, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_NUMERIC, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_REAL, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_SMALLINT, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_TINYINT, K_U32, NULL, CVT_FROM_NUMBER},
+	{SQL_CONVERT_BINARY, K_U32, NULL, CVT_FROM_BYTES},
+	{SQL_CONVERT_VARBINARY, K_U32, NULL, CVT_FROM_BYTES},
+	{SQL_CONVERT_LONGVARBINARY, K_U32, NULL, CVT_FROM_BYTES},
+	{SQL_CONVERT_DATE, K_U32, NULL,
+	 CVT_TEXT | SQL_CVT_DATE | SQL_CVT_TIMESTAMP},
+	{SQL_CONVERT_TIME, K_U32, NULL,
+	 CVT_TEXT | SQL_CVT_TIME | SQL_CVT_TIMESTAMP},
+	{SQL_CONVERT_TIMESTAMP, K_U32, NULL,
+	 CVT_TEXT | SQL_CVT_DATE | SQL_CVT_TIME | SQL_CVT_TIMESTAMP},
+	{SQL_CONVERT_GUID, K_U32, NULL, CVT_TEXT | SQL_CVT_GUID},
+	{SQL_CONVERT_INTERVAL_YEAR_MONTH, K_U32, NULL, 0},
+	{SQL_CONVERT_INTERVAL_DAY_TIME, K_U32, NULL, 0},
 	{SQL_AGGREGATE_FUNCTIONS, K_U32, NULL,
 	 SQL_AF_ALL | SQL_AF_AVG | SQL_AF_COUNT | SQL_AF_DISTINCT | SQL_AF_MAX |
 		 SQL_AF_MIN | SQL_AF_SUM},
@@ -171,13 +236,50 @@ static const info_item items[] = {
 	 SQL_OJ_LEFT | SQL_OJ_NESTED | SQL_OJ_NOT_ORDERED | SQL_OJ_INNER |
 		 SQL_OJ_ALL_COMPARISON_OPS},
 	{SQL_SUBQUERIES, K_U32, NULL,
-	 SQL_SQ_COMPARISON | SQL_SQ_EXISTS | SQL_SQ_IN | SQL_SQ_QUANTIFIED |
+	 SQL_SQ_COMPARISON | SQL_SQ_EXISTS | SQL_SQ_IN |
 		 SQL_SQ_CORRELATED_SUBQUERIES},
 	{SQL_UNION, K_U32, NULL, SQL_U_UNION | SQL_U_UNION_ALL},
-	{SQL_ALTER_TABLE, K_U32, NULL, 0},
+	{SQL_ALTER_TABLE, K_U32, NULL, SQL_AT_ADD_COLUMN_SINGLE},
+	{SQL_ALTER_DOMAIN, K_U32, NULL, 0},
+	{SQL_CREATE_ASSERTION, K_U32, NULL, 0},
+	{SQL_CREATE_CHARACTER_SET, K_U32, NULL, 0},
+	{SQL_CREATE_COLLATION, K_U32, NULL, 0},
+	{SQL_CREATE_DOMAIN, K_U32, NULL, 0},
+	{SQL_CREATE_SCHEMA, K_U32, NULL, 0},
+	{SQL_CREATE_TRANSLATION, K_U32, NULL, 0},
+	{SQL_DROP_ASSERTION, K_U32, NULL, 0},
+	{SQL_DROP_CHARACTER_SET, K_U32, NULL, 0},
+	{SQL_DROP_COLLATION, K_U32, NULL, 0},
+	{SQL_DROP_DOMAIN, K_U32, NULL, 0},
+	{SQL_DROP_SCHEMA, K_U32, NULL, 0},
+	{SQL_DROP_TRANSLATION, K_U32, NULL, 0},
+	{SQL_SQL92_DATETIME_FUNCTIONS, K_U32, NULL,
+	 SQL_SDF_CURRENT_DATE | SQL_SDF_CURRENT_TIME |
+		 SQL_SDF_CURRENT_TIMESTAMP},
+	{SQL_SQL92_FOREIGN_KEY_DELETE_RULE, K_U32, NULL, 0},
+	{SQL_SQL92_FOREIGN_KEY_UPDATE_RULE, K_U32, NULL, 0},
+	{SQL_SQL92_GRANT, K_U32, NULL, 0},
+	{SQL_SQL92_REVOKE, K_U32, NULL, 0},
+	{SQL_SQL92_NUMERIC_VALUE_FUNCTIONS, K_U32, NULL, 0},
+	{SQL_SQL92_ROW_VALUE_CONSTRUCTOR, K_U32, NULL,
+	 SQL_SRVC_VALUE_EXPRESSION | SQL_SRVC_NULL | SQL_SRVC_ROW_SUBQUERY},
+	{SQL_SQL92_STRING_FUNCTIONS, K_U32, NULL,
+	 SQL_SSF_LOWER | SQL_SSF_UPPER},
+	{SQL_ASYNC_DBC_FUNCTIONS, K_U32, NULL, SQL_ASYNC_DBC_NOT_CAPABLE},
+	{SQL_ASYNC_NOTIFICATION, K_U32, NULL,
+	 SQL_ASYNC_NOTIFICATION_NOT_CAPABLE},
+	{SQL_DRIVER_AWARE_POOLING_SUPPORTED, K_U32, NULL,
+	 SQL_DRIVER_AWARE_POOLING_NOT_CAPABLE},
+	{SQL_ODBC_SAG_CLI_CONFORMANCE, K_U16, NULL, SQL_OSCC_NOT_COMPLIANT},
+	{SQL_DRIVER_HENV, K_HANDLE, NULL, 0},
+	{SQL_DRIVER_HDBC, K_HANDLE, NULL, 0},
+	{SQL_DRIVER_HSTMT, K_HANDLE, NULL, 0},
+	{SQL_DRIVER_HDESC, K_HANDLE, NULL, 0},
+	{SQL_DRIVER_HLIB, K_HANDLE, NULL, 0},
 	{SQL_DDL_INDEX, K_U32, NULL, 0},
 	{SQL_DROP_TABLE, K_U32, NULL, SQL_DT_DROP_TABLE},
-	{SQL_INSERT_STATEMENT, K_U32, NULL, SQL_IS_INSERT_LITERALS},
+	{SQL_INSERT_STATEMENT, K_U32, NULL,
+	 SQL_IS_INSERT_LITERALS | SQL_IS_INSERT_SEARCHED},
 	{SQL_SQL92_PREDICATES, K_U32, NULL,
 	 SQL_SP_BETWEEN | SQL_SP_COMPARISON | SQL_SP_EXISTS | SQL_SP_IN |
 		 SQL_SP_ISNOTNULL | SQL_SP_ISNULL | SQL_SP_LIKE},
@@ -189,12 +291,52 @@ static const info_item items[] = {
 	{SQL_STANDARD_CLI_CONFORMANCE, K_U32, NULL, SQL_SCC_XOPEN_CLI_VERSION1},
 	{SQL_INFO_SCHEMA_VIEWS, K_U32, NULL, 0},
 	{SQL_CREATE_TABLE, K_U32, NULL, SQL_CT_CREATE_TABLE},
-	{SQL_CREATE_VIEW, K_U32, NULL, 0},
-	{SQL_DROP_VIEW, K_U32, NULL, 0},
+	{SQL_CREATE_VIEW, K_U32, NULL, SQL_CV_CREATE_VIEW},
+	{SQL_DROP_VIEW, K_U32, NULL, SQL_DV_DROP_VIEW},
 	{SQL_INDEX_KEYWORDS, K_U32, NULL, SQL_IK_NONE},
 	{SQL_ACTIVE_ENVIRONMENTS, K_U16, NULL, 0},
 	{SQL_DTC_TRANSITION_COST, K_U32, NULL, 0},
 };
+
+/* Numbers that depend on the engine the driver runs on: RIGHT and FULL
+ * joins came with SQLite 3.39. */
+static SQLUINTEGER dynamic_num(const info_item *it)
+{
+	bool full = sqlite3_libversion_number() >= 3039000;
+
+	switch (it->id) {
+	case SQL_OJ_CAPABILITIES:
+		return it->v | (full ? SQL_OJ_RIGHT | SQL_OJ_FULL : 0);
+	case SQL_SQL92_RELATIONAL_JOIN_OPERATORS:
+		return it->v | (full ? SQL_SRJO_RIGHT_OUTER_JOIN |
+						SQL_SRJO_FULL_OUTER_JOIN
+				     : 0);
+	}
+	return it->v;
+}
+
+/* SQL_DRIVER_H*: the driver's own handles. For a statement or a
+ * descriptor the application passes the handle in *val. The library
+ * handle is the driver manager's, which loaded it: 0 here. */
+static SQLRETURN put_handle(bb_dbc *dbc, SQLUSMALLINT id, SQLPOINTER val,
+			    SQLSMALLINT *outlen)
+{
+	void *h = NULL;
+
+	if (!val)
+		return bb_diag_add(&dbc->diag, BB_E_BAD_LENGTH, 0, NULL,
+				   "a buffer for the handle is needed");
+	if (id == SQL_DRIVER_HENV)
+		h = dbc->env;
+	else if (id == SQL_DRIVER_HDBC)
+		h = dbc;
+	else if (id != SQL_DRIVER_HLIB)
+		h = (void *)(uintptr_t) * (SQLULEN *)val;
+	*(SQLULEN *)val = (SQLULEN)(uintptr_t)h;
+	if (outlen)
+		*outlen = sizeof(SQLULEN);
+	return SQL_SUCCESS;
+}
 
 static SQLRETURN put_num(const info_item *it, SQLPOINTER val,
 			 SQLSMALLINT *outlen)
@@ -206,7 +348,7 @@ static SQLRETURN put_num(const info_item *it, SQLPOINTER val,
 			*outlen = sizeof(SQLUSMALLINT);
 	} else {
 		if (val)
-			*(SQLUINTEGER *)val = it->v;
+			*(SQLUINTEGER *)val = dynamic_num(it);
 		if (outlen)
 			*outlen = sizeof(SQLUINTEGER);
 	}
@@ -234,6 +376,10 @@ SQLRETURN bb_get_info(bb_dbc *dbc, SQLUSMALLINT type, SQLPOINTER val,
 {
 	size_t i;
 
+	/* Only the ODBC version is known before connecting. */
+	if (!dbc->connected && type != SQL_ODBC_VER)
+		return bb_diag_add(&dbc->diag, BB_E_NOT_CONNECTED, 0, NULL,
+				   NULL);
 	for (i = 0; i < BB_ARRAY_LEN(items); i++) {
 		const info_item *it = &items[i];
 		const char *s;
@@ -241,6 +387,8 @@ SQLRETURN bb_get_info(bb_dbc *dbc, SQLUSMALLINT type, SQLPOINTER val,
 
 		if (it->id != type)
 			continue;
+		if (it->k == K_HANDLE)
+			return put_handle(dbc, type, val, outlen);
 		if (it->k != K_STR)
 			return put_num(it, val, outlen);
 		s = dynamic_str(dbc, type);
@@ -256,6 +404,10 @@ SQLRETURN bb_get_info(bb_dbc *dbc, SQLUSMALLINT type, SQLPOINTER val,
 						(SQLSMALLINT)sizeof(SQLWCHAR));
 		return rc;
 	}
+	if (type == SQL_DM_VER)
+		return bb_diag_addf(&dbc->diag, BB_E_BAD_INFO,
+				    "SQL_DM_VER is the driver manager's to "
+				    "answer");
 	return bb_diag_addf(&dbc->diag, BB_E_BAD_INFO,
 			    "information type %u is not known to bbodbc",
 			    (unsigned)type);
@@ -290,7 +442,10 @@ static const SQLUSMALLINT functions[] = {
 	SQL_API_SQLBROWSECONNECT,    SQL_API_SQLCANCELHANDLE,
 	SQL_API_SQLBULKOPERATIONS,   SQL_API_SQLEXTENDEDFETCH,
 	SQL_API_SQLSETPOS,           SQL_API_SQLPARAMDATA,
-	SQL_API_SQLPUTDATA,
+	SQL_API_SQLPUTDATA,          SQL_API_SQLSETPOS,
+	SQL_API_SQLGETDESCFIELD,     SQL_API_SQLSETDESCFIELD,
+	SQL_API_SQLGETDESCREC,       SQL_API_SQLSETDESCREC,
+	SQL_API_SQLCOPYDESC,
 };
 
 SQLRETURN bb_get_functions(bb_dbc *dbc, SQLUSMALLINT id,
@@ -298,6 +453,9 @@ SQLRETURN bb_get_functions(bb_dbc *dbc, SQLUSMALLINT id,
 {
 	size_t i;
 
+	if (!dbc->connected)
+		return bb_diag_add(&dbc->diag, BB_E_SEQUENCE, 0, NULL,
+				   "not connected");
 	if (!supported)
 		return SQL_SUCCESS;
 	if (id == SQL_API_ODBC3_ALL_FUNCTIONS) {

@@ -386,10 +386,10 @@ SQLRETURN bb_describe_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT *type,
 	SQLULEN sz = 0;
 	scan sc;
 
-	if (!s->prepared || !s->st)
+	if (!s->prepared || !s->st || s->executed)
 		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
 	if (n < 1 || n > sqlite3_bind_parameter_count(s->st))
-		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
+		return bb_diag_add(&s->diag, BB_E_BAD_PARAM_NUM, 0, NULL, NULL);
 	memset(&sc, 0, sizeof(sc));
 	if (!tokenize(sqlite3_sql(s->st), &sc)) {
 		free(sc.t);

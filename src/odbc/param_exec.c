@@ -59,13 +59,25 @@ void bb_params_abandon(bb_stmt *s)
 
 static void set_status(bb_stmt *s, SQLULEN set, SQLUSMALLINT v)
 {
-	if (s->px.status)
-		s->px.status[set] = v;
+	SQLUSMALLINT *status = s->descs[BB_IPD].array_status;
+
+	if (status)
+		status[set] = v;
+}
+
+static void set_processed(bb_stmt *s, SQLULEN n)
+{
+	SQLULEN *processed = s->descs[BB_IPD].rows_processed;
+
+	if (processed)
+		*processed = n;
 }
 
 static bool ignored(const bb_stmt *s, SQLULEN set)
 {
-	return s->px.operation && s->px.operation[set] == SQL_PARAM_IGNORE;
+	const SQLUSMALLINT *op = s->apd->array_status;
+
+	return op && op[set] == SQL_PARAM_IGNORE;
 }
 
 /* Gives the diagnostic records from `from` on the set's row number. */
@@ -126,7 +138,7 @@ static SQLRETURN list_dae(bb_stmt *s, int n)
 		for (i = 1; i <= n; i++) {
 			const bb_param *p = &s->params[i - 1];
 
-			if (!bb_param_is_dae(bb_param_ind_ptr(s, p, set)))
+			if (!bb_param_is_dae(bb_param_len_ptr(s, p, set)))
 				continue;
 			rc = add_dae(s, set, i, &cap);
 			if (rc != SQL_SUCCESS)
@@ -164,17 +176,22 @@ static SQLRETURN bind_set(bb_stmt *s, SQLULEN set, int *hint)
 	for (i = 1; i <= n; i++) {
 		const bb_param *p = &s->params[i - 1];
 		const SQLLEN *ind = bb_param_ind_ptr(s, p, set);
+		const SQLLEN *lenp = bb_param_len_ptr(s, p, set);
 		const void *ptr = bb_param_value_ptr(s, p, set);
-		SQLLEN len = ind ? bb_param_ind(ind) : SQL_NTS;
+		SQLLEN len = lenp ? bb_param_ind(lenp) : SQL_NTS;
 		int from = s->diag.n;
 
-		if (bb_param_is_dae(ind)) {
+		/* The APD may keep the NULL indicator apart from the length,
+		 * which also carries data-at-execution. */
+		if (ind && bb_param_ind(ind) == SQL_NULL_DATA) {
+			len = SQL_NULL_DATA;
+		} else if (bb_param_is_dae(lenp)) {
 			const bb_dae *d = find_dae(s, set, i, hint);
 
 			ptr = d && d->data ? d->data : "";
 			len = !d || d->is_null || !d->got ? SQL_NULL_DATA
 							  : (SQLLEN)d->len;
-		} else if (!ind && p->ctype == SQL_C_BINARY) {
+		} else if (!lenp && p->ctype == SQL_C_BINARY) {
 			len = p->buflen;
 		}
 		if (bb_param_bind_value(s->st, i, p->ctype, p->sql_type, ptr,
@@ -244,8 +261,7 @@ static SQLRETURN outcome(bb_stmt *s, bool info)
 
 static void record(bb_stmt *s, SQLULEN set, SQLRETURN rc, bool *info)
 {
-	if (s->px.processed)
-		*s->px.processed = set + 1;
+	set_processed(s, set + 1);
 	if (!SQL_SUCCEEDED(rc)) {
 		set_status(s, set, SQL_PARAM_ERROR);
 		s->px.nerr++;
@@ -267,8 +283,7 @@ static SQLRETURN run_writes(bb_stmt *s)
 
 	for (set = 0; set < s->px.size; set++) {
 		if (ignored(s, set)) {
-			if (s->px.processed)
-				*s->px.processed = set + 1;
+			set_processed(s, set + 1);
 			continue;
 		}
 		record(s, set, run_write(s, set, &hint), &info);
@@ -279,7 +294,7 @@ static SQLRETURN run_writes(bb_stmt *s)
 	s->row_ready = false;
 	s->row_count = s->px.rows;
 	s->diag.row_count = s->row_count;
-	return outcome(s, info);
+	return bb_stmt_no_rows(s, outcome(s, info));
 }
 
 /* Runs the SELECT's next set that is not ignored, from s->px.set on,
@@ -341,12 +356,13 @@ SQLRETURN bb_params_execute(bb_stmt *s)
 	rc = check_bound(s, n);
 	if (rc != SQL_SUCCESS)
 		return rc;
-	s->px.size = n > 0 ? s->px.paramset_size : 1;
+	s->px.size = n > 0 ? bb_desc_param_rows(s) : 1;
+	if (s->px.size == 0)
+		s->px.size = 1;
 	s->px.set = 0;
 	s->px.nok = s->px.nerr = 0;
 	s->px.rows = 0;
-	if (s->px.processed)
-		*s->px.processed = 0;
+	set_processed(s, 0);
 	for (set = 0; set < s->px.size; set++)
 		set_status(s, set, SQL_PARAM_UNUSED);
 	rc = list_dae(s, n);

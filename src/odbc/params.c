@@ -3,7 +3,8 @@
  * and the SQL_ATTR_PARAM* statement attributes, and where each set of an
  * array keeps its value.
  *
- * Input parameters only. With SQL_ATTR_PARAMSET_SIZE above 1 the
+ * Input parameters only. The array attributes live in the APD and IPD
+ * headers (desc.c); with SQL_ATTR_PARAMSET_SIZE above 1 the
  * application binds arrays, column-wise (each ParameterValuePtr is an
  * array of BufferLength-byte elements, each indicator an array of
  * SQLLEN) or row-wise (SQL_ATTR_PARAM_BIND_TYPE is the size of one row
@@ -61,7 +62,7 @@ static SQLRETURN check_bind(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 			    SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
 {
 	if (n < 1)
-		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
+		return bb_diag_add(&s->diag, BB_E_BAD_PARAM_NUM, 0, NULL, NULL);
 	if (io != SQL_PARAM_INPUT)
 		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
 				   "only input parameters are supported");
@@ -86,9 +87,8 @@ static SQLRETURN check_bind(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 }
 
 SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
-			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLULEN size,
-			SQLSMALLINT digits, SQLPOINTER ptr, SQLLEN buflen,
-			SQLLEN *ind)
+			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLPOINTER ptr,
+			SQLLEN buflen, SQLLEN *ind)
 {
 	SQLRETURN rc = check_bind(s, n, io, ctype, sql_type, ptr, buflen, ind);
 	bb_param *p;
@@ -106,11 +106,10 @@ SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 	p = &s->params[n - 1];
 	p->ctype = ctype == SQL_C_DEFAULT ? bb_default_ctype(sql_type) : ctype;
 	p->sql_type = sql_type;
-	p->size = size;
-	p->digits = digits;
 	p->ptr = ptr;
 	p->buflen = buflen;
 	p->ind = ind;
+	p->len = ind;
 	p->bound = true;
 	return SQL_SUCCESS;
 }
@@ -125,7 +124,7 @@ static SQLLEN elem_size(const bb_param *p)
 
 static SQLULEN offset_of(const bb_stmt *s)
 {
-	return s->px.bind_offset ? *s->px.bind_offset : 0;
+	return s->apd->bind_offset ? (SQLULEN)*s->apd->bind_offset : 0;
 }
 
 void *bb_param_value_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
@@ -134,21 +133,33 @@ void *bb_param_value_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
 
 	if (!p->ptr)
 		return NULL;
-	step = s->px.bind_type == SQL_PARAM_BIND_BY_COLUMN
+	step = s->apd->bind_type == SQL_PARAM_BIND_BY_COLUMN
 		       ? (SQLULEN)elem_size(p)
-		       : s->px.bind_type;
+		       : s->apd->bind_type;
 	return (char *)p->ptr + offset_of(s) + set * step;
+}
+
+/* An indicator or length array's element for set `set`. */
+static SQLLEN *len_elem(const bb_stmt *s, SQLLEN *base, SQLULEN set)
+{
+	SQLULEN step;
+
+	if (!base)
+		return NULL;
+	step = s->apd->bind_type == SQL_PARAM_BIND_BY_COLUMN
+		       ? sizeof(SQLLEN)
+		       : s->apd->bind_type;
+	return (SQLLEN *)(void *)((char *)base + offset_of(s) + set * step);
 }
 
 SQLLEN *bb_param_ind_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
 {
-	SQLULEN step;
+	return len_elem(s, p->ind, set);
+}
 
-	if (!p->ind)
-		return NULL;
-	step = s->px.bind_type == SQL_PARAM_BIND_BY_COLUMN ? sizeof(SQLLEN)
-							   : s->px.bind_type;
-	return (SQLLEN *)(void *)((char *)p->ind + offset_of(s) + set * step);
+SQLLEN *bb_param_len_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
+{
+	return len_elem(s, p->len, set);
 }
 
 SQLLEN bb_param_ind(const SQLLEN *ind)
@@ -166,63 +177,4 @@ bool bb_param_is_dae(const SQLLEN *ind)
 
 	return ind &&
 	       (v == SQL_DATA_AT_EXEC || v <= SQL_LEN_DATA_AT_EXEC_OFFSET);
-}
-
-SQLRETURN bb_param_set_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
-			    bool *handled)
-{
-	SQLULEN v = (SQLULEN)(uintptr_t)val;
-
-	*handled = true;
-	switch (attr) {
-	case SQL_ATTR_PARAMSET_SIZE:
-		if (v == 0)
-			return bb_diag_add(&s->diag, BB_E_BAD_ATTR, 0, NULL,
-					   "SQL_ATTR_PARAMSET_SIZE must be at "
-					   "least 1");
-		s->px.paramset_size = v;
-		return SQL_SUCCESS;
-	case SQL_ATTR_PARAM_BIND_TYPE:
-		s->px.bind_type = v;
-		return SQL_SUCCESS;
-	case SQL_ATTR_PARAM_BIND_OFFSET_PTR:
-		s->px.bind_offset = val;
-		return SQL_SUCCESS;
-	case SQL_ATTR_PARAM_STATUS_PTR:
-		s->px.status = val;
-		return SQL_SUCCESS;
-	case SQL_ATTR_PARAMS_PROCESSED_PTR:
-		s->px.processed = val;
-		return SQL_SUCCESS;
-	case SQL_ATTR_PARAM_OPERATION_PTR:
-		s->px.operation = val;
-		return SQL_SUCCESS;
-	}
-	*handled = false;
-	return SQL_SUCCESS;
-}
-
-bool bb_param_get_attr(bb_stmt *s, SQLINTEGER attr, SQLULEN *v)
-{
-	switch (attr) {
-	case SQL_ATTR_PARAMSET_SIZE:
-		*v = s->px.paramset_size;
-		return true;
-	case SQL_ATTR_PARAM_BIND_TYPE:
-		*v = s->px.bind_type;
-		return true;
-	case SQL_ATTR_PARAM_BIND_OFFSET_PTR:
-		*v = (SQLULEN)(uintptr_t)s->px.bind_offset;
-		return true;
-	case SQL_ATTR_PARAM_STATUS_PTR:
-		*v = (SQLULEN)(uintptr_t)s->px.status;
-		return true;
-	case SQL_ATTR_PARAMS_PROCESSED_PTR:
-		*v = (SQLULEN)(uintptr_t)s->px.processed;
-		return true;
-	case SQL_ATTR_PARAM_OPERATION_PTR:
-		*v = (SQLULEN)(uintptr_t)s->px.operation;
-		return true;
-	}
-	return false;
 }

@@ -4,10 +4,7 @@
  * to the engine's value (params.c, param_conv.c, param_exec.c,
  * param_describe.c).
  *
- * One bb_pexec lives in each statement. Its first members are the
- * SQL_ATTR_PARAM* statement attributes (the APD's and IPD's header
- * fields of the same meaning); the rest is the state of one execution,
- * which lasts from SQLExecute to the last result of the last set.
+ * One bb_pexec lives in each statement: the state of one execution.
  */
 #ifndef BB_PARAMS_H
 #define BB_PARAMS_H
@@ -42,19 +39,13 @@ typedef enum bb_pstate {
 	BB_PX_RESULTS    /* a SELECT's sets: SQLMoreResults runs the next */
 } bb_pstate;
 
+/* One execution, from SQLExecute to the last result of the last set.
+ * The array attributes themselves are the APD's and IPD's header fields
+ * (SQL_DESC_ARRAY_SIZE, SQL_DESC_ARRAY_STATUS_PTR ...; desc.c). */
 typedef struct bb_pexec {
-	/* The attributes; pointers are borrowed from the application. */
-	SQLULEN paramset_size;   /* SQL_ATTR_PARAMSET_SIZE, 1 by default */
-	SQLULEN bind_type;       /* SQL_ATTR_PARAM_BIND_TYPE */
-	SQLULEN *bind_offset;    /* SQL_ATTR_PARAM_BIND_OFFSET_PTR */
-	SQLUSMALLINT *status;    /* SQL_ATTR_PARAM_STATUS_PTR */
-	SQLULEN *processed;      /* SQL_ATTR_PARAMS_PROCESSED_PTR */
-	SQLUSMALLINT *operation; /* SQL_ATTR_PARAM_OPERATION_PTR */
-
-	/* One execution. */
 	bb_pstate state;
-	SQLULEN size; /* paramset_size when the execution began */
-	SQLULEN set;  /* next set to run (a SELECT: the one open) */
+	SQLULEN size; /* sets in this execution (SQL_ATTR_PARAMSET_SIZE) */
+	SQLULEN set;  /* next set to run */
 	bb_dae *dae;  /* owned; ndae values, in the order they are asked */
 	int ndae;
 	int cur;       /* dae being asked for or sent, -1 before the first */
@@ -63,17 +54,15 @@ typedef struct bb_pexec {
 	SQLLEN rows;   /* rows changed by every set */
 } bb_pexec;
 
-/* Statement attributes (attr.c calls these for the SQL_ATTR_PARAM*
- * ones); *handled says whether attr was one of them. */
-SQLRETURN bb_param_set_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
-			    bool *handled);
-bool bb_param_get_attr(bb_stmt *s, SQLINTEGER attr, SQLULEN *v);
-
 /* Where set `set` of a bound parameter keeps its value and its length,
  * with binding orientation and offset applied (NULL when unbound). */
 void *bb_param_value_ptr(const bb_stmt *s, const struct bb_param *p,
 			 SQLULEN set);
 SQLLEN *bb_param_ind_ptr(const bb_stmt *s, const struct bb_param *p,
+			 SQLULEN set);
+/* The same for the length (SQL_DESC_OCTET_LENGTH_PTR), which
+ * SQLBindParameter makes the indicator but the APD may keep apart. */
+SQLLEN *bb_param_len_ptr(const bb_stmt *s, const struct bb_param *p,
 			 SQLULEN set);
 /* The indicator's value, wherever it lies in the application's buffer. */
 SQLLEN bb_param_ind(const SQLLEN *ind);

@@ -154,10 +154,21 @@ static bool blank(const char *p)
 	return *p == '\0';
 }
 
+bool bb_stmt_cursor_open(const bb_stmt *s)
+{
+	return s->executed && s->ncols > 0;
+}
+
+/* Closing returns a statement SQLPrepare made to its prepared state and
+ * any other (SQLExecDirect, a catalog function) to allocated, as the
+ * state-transition tables say. */
 SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
 {
-	if (must_be_open && !(s->executed && s->ncols > 0))
-		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL, NULL);
+	if (must_be_open && !bb_stmt_cursor_open(s))
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "no cursor is open");
+	if (s->executed && !s->by_prepare)
+		s->prepared = false;
 	/* Closing ends an execution: the result sets of the sets not read
 	 * yet, or data-at-execution values not all sent. */
 	bb_params_abandon(s);
@@ -208,12 +219,16 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 	SQLRETURN ret = SQL_SUCCESS;
 	int rc;
 
+	if (bb_stmt_cursor_open(s))
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "a cursor is open: close it first");
 	bb_close_cursor(s, false);
 	if (s->st) {
 		sqlite3_finalize(s->st);
 		s->st = NULL;
 	}
 	s->prepared = false;
+	s->by_prepare = false;
 	s->decls = NULL;
 	free_cols(s);
 	bb_engine_reset(&s->dbc->engine);
@@ -258,6 +273,27 @@ static SQLRETURN add_warnings(bb_stmt *s, SQLRETURN rc)
 	return rc;
 }
 
+/* True for an UPDATE or DELETE statement: when it changes no row, an
+ * ODBC 3 application is told SQL_NO_DATA and an ODBC 2 one
+ * SQL_SUCCESS (the reference's "Returning SQL_NO_DATA"). */
+static bool searched_change(sqlite3_stmt *st)
+{
+	const char *p = sqlite3_sql(st);
+
+	while (p && (isspace((unsigned char)*p) || *p == '('))
+		p++;
+	return p && (bb_strncasecmp(p, "UPDATE", 6) == 0 ||
+		     bb_strncasecmp(p, "DELETE", 6) == 0);
+}
+
+SQLRETURN bb_stmt_no_rows(bb_stmt *s, SQLRETURN rc)
+{
+	if (rc == SQL_SUCCESS && s->row_count == 0 && !s->diag.odbc2 &&
+	    searched_change(s->st))
+		return SQL_NO_DATA;
+	return rc;
+}
+
 SQLRETURN bb_stmt_run(bb_stmt *s)
 {
 	SQLRETURN rc;
@@ -287,9 +323,12 @@ SQLRETURN bb_stmt_run(bb_stmt *s)
 
 SQLRETURN bb_execute(bb_stmt *s)
 {
-	if (!s->st || !s->prepared)
+	if (!s->st || !s->prepared || (s->executed && !s->by_prepare))
 		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
 				   "no statement is prepared");
+	if (bb_stmt_cursor_open(s))
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "a cursor is open: close it first");
 	bb_close_cursor(s, false);
 	/* The catalog functions bind their own values. */
 	if (s->decls)
@@ -375,6 +414,11 @@ SQLRETURN bb_describe_col(bb_stmt *s, SQLUSMALLINT col, const bb_colinfo **ci)
 {
 	if (!s->prepared)
 		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
+	if (s->ncols == 0)
+		return bb_diag_add(&s->diag,
+				   s->executed ? BB_E_NO_CURSOR
+					       : BB_E_NOT_CURSOR,
+				   0, NULL, "the statement has no result set");
 	if (col < 1 || col > s->ncols)
 		return bb_diag_add(&s->diag, BB_E_BAD_COLUMN, 0, NULL, NULL);
 	*ci = &s->cols[col - 1];

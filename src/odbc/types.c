@@ -98,6 +98,34 @@ SQLSMALLINT bb_type_from_decl(const char *decl, SQLULEN *size)
 	return SQL_WLONGVARCHAR; /* TEXT, CLOB, JSON */
 }
 
+SQLSMALLINT bb_type_for_app(SQLSMALLINT t, bool odbc2)
+{
+	if (!odbc2)
+		return t;
+	switch (t) {
+	case SQL_TYPE_DATE:
+		return SQL_DATE;
+	case SQL_TYPE_TIME:
+		return SQL_TIME;
+	case SQL_TYPE_TIMESTAMP:
+		return SQL_TIMESTAMP;
+	}
+	return t;
+}
+
+SQLSMALLINT bb_type_from_app(SQLSMALLINT t)
+{
+	switch (t) {
+	case SQL_DATE:
+		return SQL_TYPE_DATE;
+	case SQL_TIME:
+		return SQL_TYPE_TIME;
+	case SQL_TIMESTAMP:
+		return SQL_TYPE_TIMESTAMP;
+	}
+	return t;
+}
+
 SQLSMALLINT bb_type_verbose(SQLSMALLINT t)
 {
 	switch (t) {

@@ -33,6 +33,14 @@ const bb_type_info *bb_type_of(SQLSMALLINT sql_type);
  * "BIT", "JSON" ...); *size gets the declared length where there is one. */
 SQLSMALLINT bb_type_from_decl(const char *decl, SQLULEN *size);
 
+/* The type code an application of that ODBC version expects: ODBC 2
+ * knows the datetime types as SQL_DATE, SQL_TIME and SQL_TIMESTAMP (9,
+ * 10, 11) rather than SQL_TYPE_DATE ... (91, 92, 93). */
+SQLSMALLINT bb_type_for_app(SQLSMALLINT sql_type, bool odbc2);
+/* An application's SQL type code in the driver's terms: the ODBC 2
+ * datetime codes are taken for their ODBC 3 forms. */
+SQLSMALLINT bb_type_from_app(SQLSMALLINT sql_type);
+
 /* Verbose type, datetime subcode, octet and display sizes of a column. */
 SQLSMALLINT bb_type_verbose(SQLSMALLINT sql_type);
 SQLSMALLINT bb_type_subcode(SQLSMALLINT sql_type);

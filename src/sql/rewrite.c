@@ -64,6 +64,8 @@ static const struct {
 	{"SIN", "sin($1)"},
 	{"COS", "cos($1)"},
 	{"TAN", "tan($1)"},
+	{"COT", "(1.0 / tan($1))"},
+	{"CONVERT", NULL}, /* its template depends on the type: convert_to */
 	{"NOW", "strftime('%Y-%m-%d %H:%M:%f000', 'now')"},
 	{"CURDATE", "date('now')"},
 	{"CURTIME", "time('now')"},
@@ -84,6 +86,51 @@ static const struct {
 	{"DATABASE", "bb_database()"},
 	{"USER", "bb_user()"},
 };
+
+/* {fn CONVERT(value, SQL_type)}: the engine's form for each target type,
+ * as SQLGetInfo's SQL_CONVERT_* bitmaps promise. Datetimes take the
+ * text forms the driver gives every API timestamp. */
+static const struct {
+	const char *type;
+	const char *tmpl;
+} convert_to[] = {
+	{"SQL_BIGINT", "CAST($1 AS INTEGER)"},
+	{"SQL_INTEGER", "CAST($1 AS INTEGER)"},
+	{"SQL_SMALLINT", "CAST($1 AS INTEGER)"},
+	{"SQL_TINYINT", "CAST($1 AS INTEGER)"},
+	{"SQL_BIT", "(CAST($1 AS INTEGER) <> 0)"},
+	{"SQL_DOUBLE", "CAST($1 AS REAL)"},
+	{"SQL_FLOAT", "CAST($1 AS REAL)"},
+	{"SQL_REAL", "CAST($1 AS REAL)"},
+	{"SQL_NUMERIC", "CAST($1 AS NUMERIC)"},
+	{"SQL_DECIMAL", "CAST($1 AS NUMERIC)"},
+	{"SQL_CHAR", "CAST($1 AS TEXT)"},
+	{"SQL_VARCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_LONGVARCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_WCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_WVARCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_WLONGVARCHAR", "CAST($1 AS TEXT)"},
+	{"SQL_GUID", "CAST($1 AS TEXT)"},
+	{"SQL_BINARY", "CAST($1 AS BLOB)"},
+	{"SQL_VARBINARY", "CAST($1 AS BLOB)"},
+	{"SQL_LONGVARBINARY", "CAST($1 AS BLOB)"},
+	{"SQL_DATE", "date($1)"},
+	{"SQL_TYPE_DATE", "date($1)"},
+	{"SQL_TIME", "time($1)"},
+	{"SQL_TYPE_TIME", "time($1)"},
+	{"SQL_TIMESTAMP", "strftime('%Y-%m-%d %H:%M:%f000', $1)"},
+	{"SQL_TYPE_TIMESTAMP", "strftime('%Y-%m-%d %H:%M:%f000', $1)"},
+};
+
+static const char *convert_template(const bb_buf *type)
+{
+	size_t k;
+
+	for (k = 0; type->data && k < BB_ARRAY_LEN(convert_to); k++)
+		if (bb_strcasecmp(type->data, convert_to[k].type) == 0)
+			return convert_to[k].tmpl;
+	return NULL;
+}
 
 static bool lex_all(const char *sql, toks *tk, bb_err *err)
 {
@@ -130,7 +177,9 @@ static bool is_punct(const bb_token *t, char c)
 	return t->kind == BB_TK_PUNCT && t->p[0] == c;
 }
 
-static void note_schema(ctx *c, size_t i)
+/* Notes the schema of schema.table at i; in_three: i follows the
+ * dropped empty catalog of a three-part name. */
+static void note_schema(ctx *c, size_t i, bool in_three)
 {
 	const toks *tk = c->tk;
 	size_t dot = i + 1, name = i + 2;
@@ -143,7 +192,7 @@ static void note_schema(ctx *c, size_t i)
 	    !bb_table_find(table) || bb_strcasecmp(schema, "main") == 0 ||
 	    bb_strcasecmp(schema, "temp") == 0)
 		return;
-	if (i > 0 && is_punct(&tk->t[i - 1], '.'))
+	if (!in_three && i > 0 && is_punct(&tk->t[i - 1], '.'))
 		return; /* the middle of a three-part name is handled too */
 	for (k = 0; k < c->info->nschemas; k++)
 		if (strcmp(c->info->schemas[k], schema) == 0)
@@ -151,6 +200,38 @@ static void note_schema(ctx *c, size_t i)
 	if (c->info->nschemas < BB_SQL_MAX_SCHEMAS)
 		bb_strlcpy(c->info->schemas[c->info->nschemas++], schema,
 			   sizeof(schema));
+}
+
+/*
+ * A three-part name catalog.schema.table at i, whose table is a
+ * Bitbucket table: the driver has no catalogs (SQLGetInfo's
+ * SQL_CATALOG_NAME is "N", SQLTables' TABLE_CAT is NULL), so only the
+ * empty catalog a tool writes for that ("".acme.Repositories) is taken,
+ * and dropped; returns the index of the schema. Any other catalog is an
+ * unknown table. Returns i when the tokens are not such a name.
+ */
+static size_t catalog_part(ctx *c, size_t i)
+{
+	const toks *tk = c->tk;
+	char cat[128], table[128];
+
+	if (i + 4 >= tk->n || (i > 0 && is_punct(&tk->t[i - 1], '.')) ||
+	    !is_punct(&tk->t[i + 1], '.') || !is_punct(&tk->t[i + 3], '.') ||
+	    !bb_tok_ident(&tk->t[i], cat, sizeof(cat)) ||
+	    !bb_tok_ident(&tk->t[i + 4], table, sizeof(table)) ||
+	    !bb_table_find(table) ||
+	    (tk->t[i + 2].kind != BB_TK_WORD &&
+	     tk->t[i + 2].kind != BB_TK_QUOTED))
+		return i;
+	if (*cat) {
+		bb_err_set(c->err, BB_E_NO_TABLE, 0,
+			   "%s.%.*s.%s: there is no catalog %s; bbodbc has no "
+			   "catalogs: name the table as workspace.table",
+			   cat, (int)tk->t[i + 2].n, tk->t[i + 2].p, table,
+			   cat);
+		return tk->n - 1;
+	}
+	return i + 2;
 }
 
 static size_t rewrite(ctx *c, size_t i, bool in_brace, int depth);
@@ -226,12 +307,13 @@ static size_t scalar_fn(ctx *c, size_t i)
 	int n = 0, k;
 	size_t j;
 	const char *tmpl = NULL;
+	bool convert = bb_tok_is(name, "CONVERT");
 
 	for (k = 0; k < (int)BB_ARRAY_LEN(functions); k++)
 		if (bb_tok_is(name, functions[k].odbc))
 			tmpl = functions[k].tmpl;
 	j = skip_space(c->tk, i + 1);
-	if (!tmpl || !is_punct(&c->tk->t[j], '(')) {
+	if ((!tmpl && !convert) || !is_punct(&c->tk->t[j], '(')) {
 		/* Not one we map: the engine may know it by that name. */
 		return rewrite(c, i, true, 1) - 1;
 	}
@@ -251,7 +333,14 @@ static size_t scalar_fn(ctx *c, size_t i)
 			break;
 		j++;
 	}
-	if (is_punct(&c->tk->t[j], ')')) {
+	if (convert)
+		tmpl = n == 2 ? convert_template(&args[1]) : NULL;
+	if (convert && !tmpl) {
+		bb_err_set(c->err, BB_E_SYNTAX, 0,
+			   "{fn CONVERT(value, type)}: the type must be one "
+			   "of SQL_CHAR, SQL_INTEGER, SQL_DOUBLE, SQL_DATE, "
+			   "SQL_TIMESTAMP ... (SQLGetInfo SQL_CONVERT_*)");
+	} else if (is_punct(&c->tk->t[j], ')')) {
 		apply_template(c, tmpl, args, n);
 		j++;
 	} else {
@@ -286,8 +375,16 @@ static size_t escape(ctx *c, size_t i)
 		return rewrite(c, skip_space(c->tk, j + 1), true, 1);
 	}
 	if (bb_tok_is(kw, "call") || is_punct(kw, '?')) {
-		bb_err_set(c->err, BB_E_NOT_IMPL, 0,
-			   "{call ...}: no procedures are defined yet");
+		size_t p = skip_space(c->tk, j + 1);
+		const bb_token *name = &c->tk->t[p];
+
+		if (is_punct(kw, '?')) /* {? = call name(...)} */
+			name = &c->tk->t[skip_space(
+				c->tk, skip_space(c->tk, p + 1) + 1)];
+		bb_err_set(c->err, BB_E_SYNTAX, 0,
+			   "{call %.*s}: no procedure of that name exists "
+			   "(SQLProcedures lists none)",
+			   name->kind == BB_TK_END ? 0 : (int)name->n, name->p);
 		return c->tk->n - 1;
 	}
 	if (bb_tok_is(kw, "interval")) {
@@ -390,8 +487,17 @@ static size_t rewrite(ctx *c, size_t i, bool in_brace, int depth)
 			if (top)
 				continue;
 		}
-		if (t->kind == BB_TK_WORD || t->kind == BB_TK_QUOTED)
-			note_schema(c, i);
+		if (t->kind == BB_TK_WORD || t->kind == BB_TK_QUOTED) {
+			size_t schema = catalog_part(c, i);
+
+			if (schema != i) {
+				if (c->err->cond == BB_OK)
+					note_schema(c, schema, true);
+				i = schema;
+				continue;
+			}
+			note_schema(c, i, false);
+		}
 		bb_buf_append(c->out, t->p, t->n);
 		i++;
 	}
@@ -411,6 +517,10 @@ bool bb_sql_rewrite(const char *sql, bb_buf *out, bb_sql_info *info,
 		free(tk.t);
 		return false;
 	}
+	c.tk = &tk;
+	c.out = out;
+	c.info = info;
+	c.err = err;
 	rewrite(&c, 0, false, 0);
 	free(tk.t);
 	if (err->cond != BB_OK)

@@ -57,6 +57,11 @@ typedef enum bb_cond {
 	BB_E_CONSTRAINT,     /* 23000 integrity constraint violation */
 	BB_E_PARAM_COUNT,    /* 07002 COUNT field incorrect */
 	BB_E_CURSOR_NAME,    /* 34000 invalid cursor name */
+	BB_E_NOT_CURSOR,     /* 07005 the statement makes no result set */
+	BB_E_BAD_PARAM_NUM,  /* 07009 invalid parameter number (S1093) */
+	BB_E_ATTR_NOW,       /* HY011 attribute cannot be set now */
+	BB_E_BAD_SQL_TYPE,   /* HY004 invalid SQL data type */
+	BB_E_TXN_OP,         /* HY012 invalid transaction operation code */
 	BB_E_FETCH_TYPE,     /* HY106 fetch type out of range */
 	BB_E_ROW_RANGE,      /* HY107 row value out of range */
 	BB_E_CURSOR_POS,     /* HY109 invalid cursor position */
@@ -65,6 +70,12 @@ typedef enum bb_cond {
 	BB_E_NULL_PTR,       /* HY009 invalid use of null pointer */
 	BB_E_PIECES,         /* HY019 non-character data sent in pieces */
 	BB_E_BAD_SQLTYPE,    /* HY004 invalid SQL data type */
+	/* Descriptors (odbc/desc.c). */
+	BB_E_NOT_PREPARED,   /* HY007 associated statement is not prepared */
+	BB_E_IRD_READONLY,   /* HY016 cannot modify an IRD */
+	BB_E_IMPLICIT_DESC,  /* HY017 use of an implicit descriptor */
+	BB_E_DESC_MISMATCH,  /* HY021 inconsistent descriptor information */
+	BB_E_BAD_DESC_FIELD, /* HY091 invalid descriptor field identifier */
 	BB_E_COND_COUNT
 } bb_cond;
 

@@ -172,6 +172,35 @@ static void test_sequence(SQLHSTMT st)
 	CHECK_STR(state, "42000");
 }
 
+/* 7. A metadata probe is described at SQLPrepare, from the table
+ *    definitions. */
+static void test_probe_described(SQLHSTMT st)
+{
+	SQLCHAR name[64];
+	SQLSMALLINT len, type = 0, digits, nullable, ncols = 0;
+	SQLULEN size = 0;
+
+	CHECK(SQLPrepare(st,
+			 (SQLCHAR *)"SELECT Slug, CreatedOn, IsPrivate FROM "
+				    "Repositories WHERE 1 = 0",
+			 SQL_NTS) == SQL_SUCCESS);
+	CHECK(SQLNumResultCols(st, &ncols) == SQL_SUCCESS);
+	CHECK_INT(ncols, 3);
+	SQLDescribeCol(st, 1, name, sizeof(name), &len, &type, &size, &digits,
+		       &nullable);
+	CHECK_INT(type, SQL_WVARCHAR);
+	SQLDescribeCol(st, 2, name, sizeof(name), &len, &type, &size, &digits,
+		       &nullable);
+	CHECK_INT(type, SQL_TYPE_TIMESTAMP);
+	CHECK_INT(size, 26);
+	SQLDescribeCol(st, 3, name, sizeof(name), &len, &type, &size, &digits,
+		       &nullable);
+	CHECK_INT(type, SQL_BIT);
+	CHECK(SQLExecute(st) == SQL_SUCCESS);
+	CHECK(SQLFetch(st) == SQL_NO_DATA);
+	SQLFreeStmt(st, SQL_CLOSE);
+}
+
 /* 6. Cursor names and parameter descriptions. */
 static void test_cursor_and_params(SQLHSTMT st)
 {
@@ -229,6 +258,7 @@ int main(void)
 	test_describe_join(st);
 	test_sequence(st);
 	test_cursor_and_params(st);
+	test_probe_described(st);
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 	SQLDisconnect(dbc);
 	SQLFreeHandle(SQL_HANDLE_DBC, dbc);
