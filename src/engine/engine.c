@@ -14,30 +14,48 @@
  * and DETACH (the engine's own workspace schemas) are refused, as are
  * the pragmas that change where or how SQLite writes.
  */
+static int deny(bb_engine *e, const char *why)
+{
+	e->denied = why;
+	return SQLITE_DENY;
+}
+
 static int authorize(void *arg, int action, const char *a, const char *b,
 		     const char *db, const char *trigger)
 {
 	static const char *const pragmas[] = {
 		"writable_schema", "temp_store_directory",
 		"data_store_directory", "trusted_schema", "mmap_size"};
-	const bb_engine *e = arg;
+	bb_engine *e = arg;
 	size_t i;
 
+	if (e->internal)
+		return SQLITE_OK;
 	switch (action) {
 	case SQLITE_ATTACH:
 		return a && (strcmp(a, ":memory:") == 0 || strcmp(a, "") == 0)
 			       ? SQLITE_OK
-			       : SQLITE_DENY;
+			       : deny(e, "ATTACH takes only ':memory:': SQL "
+					 "cannot reach files");
 	case SQLITE_DETACH:
-		return e->internal ? SQLITE_OK : SQLITE_DENY;
+		return deny(e, "DETACH is refused: the driver's schemas "
+			       "are its workspaces");
+	case SQLITE_DROP_VTABLE:
+		return deny(e, "a Bitbucket table cannot be dropped");
+	case SQLITE_ALTER_TABLE:
+		return b && bb_table_find(b)
+			       ? deny(e, "a Bitbucket table cannot be altered")
+			       : SQLITE_OK;
 	case SQLITE_PRAGMA:
 		for (i = 0; a && i < BB_ARRAY_LEN(pragmas); i++)
 			if (bb_strcasecmp(a, pragmas[i]) == 0)
-				return SQLITE_DENY;
+				return deny(e, "this pragma would change "
+					       "where or how the engine "
+					       "writes");
 		return SQLITE_OK;
 	case SQLITE_FUNCTION:
 		return b && bb_strcasecmp(b, "load_extension") == 0
-			       ? SQLITE_DENY
+			       ? deny(e, "extensions cannot be loaded")
 			       : SQLITE_OK;
 	}
 	return SQLITE_OK;
@@ -87,12 +105,43 @@ void bb_engine_reset(bb_engine *e)
 {
 	bb_err_clear(&e->err);
 	e->nwarnings = 0;
+	e->denied = NULL;
 }
 
 void bb_engine_warn(bb_engine *e, const bb_err *w)
 {
 	if (e->nwarnings < BB_MAX_WARNINGS)
 		e->warnings[e->nwarnings++] = *w;
+}
+
+/* A schema's name must be a workspace the API knows: a misspelt one
+ * would otherwise hold one of the few schema places for good. Only a
+ * 404 counts; an access token that may not read the workspace itself
+ * (403) can still read its repositories. */
+static bool workspace_exists(bb_engine *e, const char *ws, bb_err *err)
+{
+	bb_response r = {0};
+	bb_buf url;
+	bool ok;
+
+	bb_buf_init(&url);
+	bb_buf_printf(&url, "%s/workspaces/", e->http->base_url);
+	bb_buf_put_urlenc(&url, ws);
+	if (url.oom) {
+		bb_buf_free(&url);
+		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+	}
+	ok = bb_http_get(e->http, url.data, &r, err);
+	bb_response_free(&r);
+	bb_buf_free(&url);
+	if (ok || err->cond != BB_E_NO_TABLE) {
+		bb_err_clear(err);
+		return true;
+	}
+	return bb_err_set(err, BB_E_NO_TABLE, 404,
+			  "no workspace %s (HTTP 404 on GET /workspaces/%s): "
+			  "a schema is a workspace the credentials can see",
+			  ws, ws);
 }
 
 /* Opens a schema named for a workspace: an attached empty database with
@@ -110,6 +159,9 @@ bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
 				  "at most %d other workspaces can be named "
 				  "as schemas in one connection",
 				  BB_MAX_SCHEMAS);
+	if ((!e->default_ws || bb_strcasecmp(e->default_ws, ws) != 0) &&
+	    !workspace_exists(e, ws, err))
+		return false;
 	sql = sqlite3_mprintf("ATTACH ':memory:' AS \"%w\"", ws);
 	rc = sql ? sqlite3_exec(e->db, sql, NULL, NULL, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
@@ -127,7 +179,7 @@ bool bb_engine_schema(bb_engine *e, const char *ws, bb_err *err)
 			   "cannot open workspace %s as a schema: %s", ws,
 			   sqlite3_errmsg(e->db));
 		sql = sqlite3_mprintf("DETACH \"%w\"", ws);
-		e->internal = true;
+		e->internal = true; /* the authorizer lets the engine */
 		if (sql)
 			sqlite3_exec(e->db, sql, NULL, NULL, NULL);
 		e->internal = false;

@@ -33,6 +33,7 @@ typedef struct bb_engine {
 	int nschemas;
 	bool internal; /* the engine itself runs a statement the authorizer
 			* refuses to applications (DETACH) */
+	const char *denied; /* static; why the authorizer last refused */
 } bb_engine;
 
 bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,

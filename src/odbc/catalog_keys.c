@@ -35,18 +35,27 @@ static const char keys_sql[] =
 	"AND m.name NOT LIKE 'sqlite%' AND m.name NOT IN "
 	"(SELECT name FROM temp.bb_odbc_tables))";
 
+/* The catalog tables are there and the function got the table name it
+ * cannot do without. */
+static SQLRETURN ready_for(bb_stmt *s, const char *table, const char *fn)
+{
+	SQLRETURN rc = bb_catalog_ready(s);
+
+	if (rc == SQL_SUCCESS && !table)
+		rc = bb_diag_addf(&s->diag, BB_E_BAD_LENGTH,
+				  "%s needs a table name", fn);
+	return rc;
+}
+
 SQLRETURN bb_primary_keys(bb_stmt *s, const char *cat, const char *schem,
 			  const char *table)
 {
 	char sql[1024];
 	const char *args[3];
-	SQLRETURN rc = bb_catalog_ready(s);
+	SQLRETURN rc = ready_for(s, table, "SQLPrimaryKeys");
 
 	if (rc != SQL_SUCCESS)
 		return rc;
-	if (!table)
-		return bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL,
-				   "SQLPrimaryKeys needs a table name");
 	bb_snprintf(sql, sizeof(sql),
 		    "SELECT NULL AS TABLE_CAT, schem AS TABLE_SCHEM, tbl AS "
 		    "TABLE_NAME, col AS COLUMN_NAME, pk_seq AS KEY_SEQ, "
@@ -95,13 +104,10 @@ SQLRETURN bb_statistics(bb_stmt *s, const char *table, SQLUSMALLINT unique)
 {
 	char sql[1536];
 	const char *args[2];
-	SQLRETURN rc = bb_catalog_ready(s);
+	SQLRETURN rc = ready_for(s, table, "SQLStatistics");
 
 	if (rc != SQL_SUCCESS)
 		return rc;
-	if (!table)
-		return bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL,
-				   "SQLStatistics needs a table name");
 	/* No row counts are known without reading the API: the statistics
 	 * row says so with NULL cardinality; the primary key is the one
 	 * unique index. */
@@ -129,13 +135,10 @@ SQLRETURN bb_special_columns(bb_stmt *s, SQLUSMALLINT type, const char *table)
 {
 	char sql[1536];
 	const char *args[2];
-	SQLRETURN rc = bb_catalog_ready(s);
+	SQLRETURN rc = ready_for(s, table, "SQLSpecialColumns");
 
 	if (rc != SQL_SUCCESS)
 		return rc;
-	if (!table)
-		return bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL,
-				   "SQLSpecialColumns needs a table name");
 	/* The primary key identifies a row; nothing changes a row behind
 	 * the application's back within a statement, hence SQL_ROWVER has
 	 * no columns. */

@@ -93,6 +93,8 @@ static const struct {
 	 "Inconsistent descriptor information"},
 	{BB_E_BAD_DESC_FIELD, "HY091", "S1091",
 	 "Invalid descriptor field identifier"},
+	{BB_E_TABLE_EXISTS, "42S01", "S0001",
+	 "Base table or view already exists"},
 };
 
 static int entry_of(bb_cond cond)

@@ -50,8 +50,19 @@ SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc)
 
 	if (e->err.cond != BB_OK)
 		return bb_diag_err(&s->diag, &e->err, "rest");
+	if (e->denied &&
+	    ((rc & 0xff) == SQLITE_AUTH || strstr(msg, "not authorized"))) {
+		char why[160];
+
+		bb_snprintf(why, sizeof(why), "not allowed: %s", e->denied);
+		return bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "engine", why);
+	}
 	if ((rc & 0xff) == SQLITE_NOMEM)
 		cond = BB_E_NOMEM;
+	else if (strstr(msg, "already exists"))
+		cond = BB_E_TABLE_EXISTS;
+	else if (strstr(msg, "may not be modified"))
+		cond = BB_E_SYNTAX;
 	else if (strstr(msg, "no such table"))
 		cond = BB_E_NO_TABLE;
 	else if (strstr(msg, "no such column"))

@@ -76,6 +76,7 @@ typedef enum bb_cond {
 	BB_E_IMPLICIT_DESC,  /* HY017 use of an implicit descriptor */
 	BB_E_DESC_MISMATCH,  /* HY021 inconsistent descriptor information */
 	BB_E_BAD_DESC_FIELD, /* HY091 invalid descriptor field identifier */
+	BB_E_TABLE_EXISTS,   /* 42S01 base table or view already exists */
 	BB_E_COND_COUNT
 } bb_cond;
 

@@ -359,6 +359,19 @@ class TestSqlFront(Base):
             "ON a.Language = g.Language LIMIT 1")
         self.assertEqual((rows[0]["wa"], rows[0]["wg"]), ("acme", "globex"))
 
+    def test_misspelt_schemas_take_no_place(self):
+        cn = pyodbc.connect(CONN, autocommit=True)
+        cur = cn.cursor()
+        for i in range(10):  # more than the places for schemas
+            with self.assertRaises(pyodbc.Error) as ctx:
+                cur.execute(f"SELECT COUNT(*) FROM nows{i}.Repositories")
+            self.assertEqual(ctx.exception.args[0], "42S02")
+            self.assertIn(f"no workspace nows{i}", ctx.exception.args[1])
+        n = cur.execute("SELECT COUNT(*) FROM globex.Repositories")
+        self.assertEqual(n.fetchone()[0],
+                         len(emu.all_values("/repositories/globex")))
+        cn.close()
+
     def test_odbc_escapes_and_top(self):
         emu.clear_requests()
         rows = self.rows("SELECT TOP 3 {fn UCASE(Slug)} AS s FROM "
@@ -504,10 +517,32 @@ class TestBounds(Base):
                     f"VACUUM INTO '{path}'",
                     "PRAGMA writable_schema = ON",
                     "SELECT load_extension('x')"):
-            with self.assertRaises(pyodbc.Error, msg=sql):
+            with self.assertRaises(pyodbc.Error, msg=sql) as ctx:
                 cur.execute(sql)
+            self.assertEqual(ctx.exception.args[0], "42000", sql)
+            self.assertIn("not allowed", ctx.exception.args[1])
         self.assertFalse(os.path.exists(path))
         os.rmdir(d)
+
+    def test_bitbucket_tables_stay(self):
+        """A Bitbucket table cannot be dropped, altered, written or
+        shadowed; a local table can be all of that."""
+        cur = self.cn.cursor()
+        for sql, state in (("DROP TABLE PullRequests", "42000"),
+                           ("ALTER TABLE Repositories RENAME TO r2",
+                            "42000"),
+                           ("DELETE FROM Repositories", "42000"),
+                           ("INSERT INTO Workspaces (Slug) VALUES ('x')",
+                            "42000"),
+                           ("CREATE TABLE Repositories (x)", "42S01")):
+            with self.assertRaises(pyodbc.Error, msg=sql) as ctx:
+                cur.execute(sql)
+            self.assertEqual(ctx.exception.args[0], state, sql)
+        n = cur.execute("SELECT COUNT(*) FROM Repositories").fetchone()[0]
+        self.assertGreater(n, 120)
+        cur.execute("CREATE TABLE local1 (a)")
+        cur.execute("ALTER TABLE local1 RENAME TO local2")
+        cur.execute("DROP TABLE local2")
 
 
 class TestDefaultWorkspace(unittest.TestCase):

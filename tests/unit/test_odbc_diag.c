@@ -78,6 +78,7 @@ static const struct {
 	{BB_E_NULL_PTR, "HY009", "S1009"},
 	{BB_E_PIECES, "HY019", "S1000"},
 	{BB_E_BAD_SQLTYPE, "HY004", "S1004"},
+	{BB_E_TABLE_EXISTS, "42S01", "S0001"},
 };
 
 int main(void)
