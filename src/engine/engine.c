@@ -61,6 +61,15 @@ static int authorize(void *arg, int action, const char *a, const char *b,
 	return SQLITE_OK;
 }
 
+/* SQLite asks every few thousand steps: a cancel or a passed query
+ * timeout stops a long local computation too (SQLITE_INTERRUPT). */
+static int on_progress(void *arg)
+{
+	bb_engine *e = arg;
+
+	return bb_http_stopped(e->http, NULL);
+}
+
 bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,
 		    bb_err *err)
 {
@@ -85,6 +94,7 @@ bool bb_engine_open(bb_engine *e, bb_http *http, const char *default_ws,
 	}
 	sqlite3_extended_result_codes(e->db, 1);
 	sqlite3_set_authorizer(e->db, authorize, e);
+	sqlite3_progress_handler(e->db, 4096, on_progress, e);
 	if (!bb_vtab_register(e, err)) {
 		bb_engine_close(e);
 		return false;

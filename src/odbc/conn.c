@@ -48,6 +48,14 @@ static bool check_credentials(bb_dbc *dbc, bb_err *err)
 		return true; /* nothing to check; the first query will tell */
 	if (kind != BB_AUTH_NONE && probe_url(dbc, "/user", err))
 		return true;
+	/* Every account has /user: a 404 there is a BaseURL that is not
+	 * the API's root. */
+	if (err->cond == BB_E_NO_TABLE)
+		return bb_err_set(err, BB_E_CONNECT, 404,
+				  "BaseURL %s answered 404 for /user: it is "
+				  "not the root of the Bitbucket API 2.0 "
+				  "(which ends with /2.0)",
+				  dbc->http.base_url);
 	if (kind == BB_AUTH_BASIC || !ws || !*ws ||
 	    (kind == BB_AUTH_BEARER && err->cond != BB_E_AUTH &&
 	     err->cond != BB_E_PERMISSION))

@@ -375,6 +375,7 @@ static SQLRETURN scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN off,
 				   "SQL_FETCH_NEXT");
 	s->gd_col = 0;
 	s->gd_offset = 0;
+	bb_http_begin(&s->dbc->http, s->query_timeout);
 	c->status = status;
 	c->live = !is_static(s) && size == 1;
 	if (c->live) {

@@ -355,13 +355,14 @@ SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
 {
 	ENTER_STMT_ANY(h);
 	/* Waiting for data-at-execution values, the execution is simply
-	 * dropped; otherwise calls run synchronously, and from another
-	 * thread interrupting the engine stops the statement at its next
+	 * dropped. Otherwise calls run synchronously: from another thread,
+	 * the transfers under way abort and the engine stops at its next
 	 * row. */
 	if (bb_params_need_data(s)) {
 		bb_params_abandon(s);
 		return SQL_SUCCESS;
 	}
+	bb_http_cancel(&s->dbc->http);
 	sqlite3_interrupt(s->dbc->engine.db);
 	return SQL_SUCCESS;
 }

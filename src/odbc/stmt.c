@@ -9,6 +9,7 @@
  * applications look for them, and not by the first SQLFetch.
  */
 #include "util/setup.h"
+#include <limits.h>
 #include "odbc/handles.h"
 #include "odbc/types.h"
 #include "engine/tables.h"
@@ -73,8 +74,14 @@ SQLRETURN bb_stmt_sqlite_error(bb_stmt *s, int rc)
 		cond = BB_E_SYNTAX;
 	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		cond = BB_E_CONSTRAINT;
-	else if ((rc & 0xff) == SQLITE_INTERRUPT)
+	else if ((rc & 0xff) == SQLITE_INTERRUPT) {
+		bb_err why;
+
+		bb_err_clear(&why);
+		if (bb_http_stopped(&s->dbc->http, &why))
+			return bb_diag_err(&s->diag, &why, "engine");
 		cond = BB_E_CANCELLED;
+	}
 	return bb_diag_add(&s->diag, cond, rc, "engine", msg);
 }
 
@@ -243,6 +250,7 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 	s->decls = NULL;
 	free_cols(s);
 	bb_engine_reset(&s->dbc->engine);
+	bb_http_begin(&s->dbc->http, s->query_timeout);
 	bb_trace(&s->dbc->log, BB_LOG_SQL, "prepare: %s", sql);
 	rc = bb_front(s, sql, &engine_sql);
 	if (rc != SQL_SUCCESS)
@@ -258,6 +266,11 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql)
 		ret = bb_diag_add(&s->diag, BB_E_SYNTAX, 0, "sql",
 				  "only one statement can be executed at a "
 				  "time");
+	else if (sqlite3_bind_parameter_count(s->st) > SHRT_MAX)
+		ret = bb_diag_addf(&s->diag, BB_E_SYNTAX,
+				   "more than %d parameter markers: ODBC "
+				   "counts them in 16 bits",
+				   SHRT_MAX);
 	/* tail points into engine_sql: it is freed only now. */
 	bb_buf_free(&engine_sql);
 	if (ret != SQL_SUCCESS) {
@@ -313,6 +326,7 @@ SQLRETURN bb_stmt_run(bb_stmt *s)
 	bb_engine_reset(&s->dbc->engine);
 	/* Pages read ahead for an earlier statement are not this one's. */
 	bb_http_forget(&s->dbc->http);
+	bb_http_begin(&s->dbc->http, s->query_timeout);
 	src = sqlite3_step(s->st);
 	if (src != SQLITE_ROW && src != SQLITE_DONE) {
 		rc = bb_stmt_sqlite_error(s, src);

@@ -13,6 +13,9 @@
 #define MAX_BODY (64L * 1024 * 1024) /* one page never legitimately nears */
 #define MAX_RETRY_WAIT_S 60
 
+static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+		       curl_off_t ultotal, curl_off_t ulnow);
+
 static size_t on_body(char *data, size_t size, size_t n, void *arg)
 {
 	bb_buf *b = arg;
@@ -116,6 +119,9 @@ bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err)
 	curl_easy_setopt(h->curl, CURLOPT_PROTOCOLS_STR, "http,https");
 	/* Redirects are followed by get_following(), within the origin. */
 	curl_easy_setopt(h->curl, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(h->curl, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(h->curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(h->curl, CURLOPT_XFERINFODATA, h);
 	curl_easy_setopt(h->curl, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h->curl, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (ca && *ca)
@@ -163,6 +169,52 @@ static void sleep_ms(long ms)
 		;
 }
 
+void bb_http_begin(bb_http *h, unsigned long timeout_s)
+{
+	atomic_store(&h->stop, BB_HTTP_GO);
+	h->deadline = timeout_s ? now_ms() + 1000.0 * (double)timeout_s : 0;
+}
+
+void bb_http_cancel(bb_http *h)
+{
+	atomic_store(&h->stop, BB_HTTP_CANCEL);
+}
+
+/* The stop state, with a passed deadline turned into BB_HTTP_TIMEOUT. */
+static int stop_state(bb_http *h)
+{
+	int go = BB_HTTP_GO;
+
+	if (h->deadline > 0 && now_ms() >= h->deadline)
+		atomic_compare_exchange_strong(&h->stop, &go, BB_HTTP_TIMEOUT);
+	return atomic_load(&h->stop);
+}
+
+bool bb_http_stopped(bb_http *h, bb_err *err)
+{
+	switch (stop_state(h)) {
+	case BB_HTTP_CANCEL:
+		bb_err_set(err, BB_E_CANCELLED, 0,
+			   "the statement was "
+			   "cancelled (SQLCancel)");
+		return true;
+	case BB_HTTP_TIMEOUT:
+		bb_err_set(err, BB_E_TIMEOUT, 0,
+			   "the call ran past its query timeout "
+			   "(SQL_ATTR_QUERY_TIMEOUT)");
+		return true;
+	}
+	return false;
+}
+
+/* libcurl asks while it transfers: non-zero aborts the transfer. */
+static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+		       curl_off_t ultotal, curl_off_t ulnow)
+{
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	return stop_state(arg) != BB_HTTP_GO;
+}
+
 /* The path and query of a URL, for logs and messages. */
 static const char *path_of(const bb_http *h, const char *url)
 {
@@ -182,6 +234,11 @@ static void api_message(const bb_buf *body, char *out, size_t size)
 		/* Some refusals (a bad password) come as plain text: keep its
 		 * first line, which is the service's own explanation. */
 		size_t n = strcspn(body->data, "\r\n");
+
+		/* A proxy's or server's HTML page says nothing useful in
+		 * its first line. */
+		if (body->data[strspn(body->data, " \t\r\n")] == '<')
+			return;
 
 		if (n >= size)
 			n = size - 1;
@@ -362,7 +419,11 @@ static bool get_following(bb_http *h, const char *url, bb_response *resp,
 		char *next;
 		long wait;
 
+		if (bb_http_stopped(h, err))
+			return false;
 		rc = perform(h, url, resp);
+		if (rc == CURLE_ABORTED_BY_CALLBACK && bb_http_stopped(h, err))
+			return false;
 		if (rc == CURLE_OK && resp->status >= 200 &&
 		    resp->status < 300) {
 			h->connected = true;

@@ -18,6 +18,7 @@
 #include "config/props.h"
 
 #include <curl/curl.h>
+#include <stdatomic.h>
 
 #define BB_PREFETCH_MAX 16 /* requests in flight at once, and pages kept */
 
@@ -49,6 +50,9 @@ typedef struct bb_http {
 	int nseen, capseen;
 	size_t seen_bytes; /* their total size, bounded */
 	bool connected;    /* a request has succeeded: faults are 08S01 */
+	double deadline;   /* monotonic ms the current call must end by, or 0 */
+	atomic_int stop;   /* BB_HTTP_CANCEL from another thread, or set
+			    * when the deadline passed: transfers abort */
 	unsigned requests; /* HTTP requests made, retries included */
 	struct curl_slist *headers;     /* owned; Accept and User-Agent */
 	char curl_msg[CURL_ERROR_SIZE]; /* curl's text of the last fault */
@@ -57,6 +61,8 @@ typedef struct bb_http {
 	bb_prefetched cache[BB_PREFETCH_MAX]; /* pages fetched ahead */
 	int ncache;
 } bb_http;
+
+enum { BB_HTTP_GO, BB_HTTP_CANCEL, BB_HTTP_TIMEOUT };
 
 typedef struct bb_response {
 	long status;
@@ -67,6 +73,15 @@ typedef struct bb_response {
  * included (auth/). Fails with BB_E_CONN_STRING on a bad BaseURL. */
 bool bb_http_init(bb_http *h, const bb_props *p, bb_log *log, bb_err *err);
 void bb_http_cleanup(bb_http *h);
+
+/* A statement's call starts: it must end within timeout_s seconds (0:
+ * no limit, SQL_ATTR_QUERY_TIMEOUT), and an earlier cancel is over. */
+void bb_http_begin(bb_http *h, unsigned long timeout_s);
+/* From any thread: the transfers under way abort (HY008). */
+void bb_http_cancel(bb_http *h);
+/* True when the current call is over its time or cancelled; then err
+ * says which (HYT00 or HY008). */
+bool bb_http_stopped(bb_http *h, bb_err *err);
 
 /* GETs an absolute URL below the BaseURL's origin; on success (2xx) the
  * body is in resp. Any other outcome fails with the mapped condition. */

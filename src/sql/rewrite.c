@@ -152,7 +152,9 @@ static bool lex_all(const char *sql, toks *tk, bb_err *err)
 			cap = cap ? cap * 2 : 64;
 			if (cap > MAX_TOKENS)
 				return bb_err_set(err, BB_E_SYNTAX, 0,
-						  "the statement is too long");
+						  "the statement is too long "
+						  "(more than %d tokens)",
+						  MAX_TOKENS);
 			nt = realloc(tk->t, cap * sizeof(*nt));
 			if (!nt)
 				return bb_err_set(err, BB_E_NOMEM, 0,

@@ -152,7 +152,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                # The client hung up (a cancel, a timeout): as a real
+                # server, carry on with the next connection.
+                self.close_connection = True
         return status
 
     def _split(self):

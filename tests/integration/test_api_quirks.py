@@ -110,6 +110,9 @@ class Stub(BaseHTTPRequestHandler):
         if mode == "redirect-here":
             return self.send(200, json.dumps({"values": [
                 {"uuid": "{7}", "build_number": 7}]}))
+        if mode == "html-403":
+            return self.send(403, "<!DOCTYPE html>\n<html><body>Denied"
+                             "</body></html>", "text/html")
         if mode == "500":
             return self.send(500, "oops", "text/plain")
         return self.send(404, json.dumps({"type": "error", "error": {
@@ -233,6 +236,22 @@ class Quirks(unittest.TestCase):
             self.assertIn("BaseURL must be", msg)
             self.assertNotIn("pw-secret", msg)
             self.assertEqual(Stub.hits, [], base)
+
+    def test_html_refusal_is_not_quoted(self):
+        state, msg = self.error("html-403")
+        self.assertEqual(state, "42000")
+        self.assertNotIn("DOCTYPE", msg)
+        self.assertIn("the API refused the request (HTTP 403", msg)
+
+    def test_base_url_without_the_api_root(self):
+        port = self.srv.server_address[1]
+        Stub.mode = "404"  # what any unknown path answers
+        with self.assertRaises(pyodbc.Error) as ctx:
+            pyodbc.connect(f"DRIVER={DRIVER};BaseURL=http://127.0.0.1:"
+                           f"{port}/v1;User=u;ApiToken=t-secret-123")
+        self.assertEqual(ctx.exception.args[0], "08001")
+        self.assertIn("not the root of the Bitbucket API",
+                      ctx.exception.args[1])
 
     def test_500_gives_up_after_retries(self):
         state, msg = self.error("500")

@@ -359,6 +359,15 @@ class TestSqlFront(Base):
             "ON a.Language = g.Language LIMIT 1")
         self.assertEqual((rows[0]["wa"], rows[0]["wg"]), ("acme", "globex"))
 
+    def test_too_many_markers(self):
+        cur = self.cn.cursor()
+        sql = "SELECT 1 WHERE 1 IN (" + ",".join(["?"] * 40000) + ")"
+        with self.assertRaises(pyodbc.Error) as ctx:
+            cur.execute(sql, *range(40000))
+        self.assertEqual(ctx.exception.args[0], "42000")
+        self.assertIn("more than 32767 parameter markers",
+                      ctx.exception.args[1])
+
     def test_misspelt_schemas_take_no_place(self):
         cn = pyodbc.connect(CONN, autocommit=True)
         cur = cn.cursor()
@@ -596,6 +605,36 @@ class TestFaults(unittest.TestCase):
             cn.cursor().execute("SELECT * FROM Repositories")
         self.assertEqual(ctx.exception.args[0], "08S01")
         cn.close()
+
+    def test_query_timeout_and_cancel(self):
+        import subprocess
+        import threading
+        server = os.path.join(ROOT, "tests", "emulator", "server.py")
+        proc = subprocess.Popen([sys.executable, server, "--port", "0",
+                                 "--quiet", "--latency-ms", "1500"],
+                                stdout=subprocess.PIPE, text=True)
+        try:
+            url = proc.stdout.readline().strip().rsplit(" ", 1)[-1]
+            cn = pyodbc.connect(CONN.replace(emu.URL, url + "/2.0"),
+                                autocommit=True)
+            cn.timeout = 1  # SQL_ATTR_QUERY_TIMEOUT on each statement
+            # Every answer takes 1.5 s: the first request runs past 1 s.
+            with self.assertRaises(pyodbc.Error) as ctx:
+                cn.cursor().execute("SELECT COUNT(*) FROM PullRequests")
+            self.assertEqual(ctx.exception.args[0], "HYT00")
+            cn.timeout = 0
+            cur = cn.cursor()
+            threading.Timer(0.5, cur.cancel).start()
+            with self.assertRaises(pyodbc.Error) as ctx:
+                cur.execute("SELECT COUNT(*) FROM PullRequests")
+            self.assertEqual(ctx.exception.args[0], "HY008")
+            # The connection goes on: the next statement runs.
+            n = cur.execute("SELECT COUNT(*) FROM Workspaces").fetchone()
+            self.assertGreaterEqual(n[0], 2)
+            cn.close()
+        finally:
+            proc.terminate()
+            proc.wait()
 
     def connect_error(self, conn):
         with self.assertRaises(pyodbc.Error) as ctx:
