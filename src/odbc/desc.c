@@ -231,10 +231,12 @@ static bool project_params(bb_stmt *s)
 	for (i = 0; i < n; i++) {
 		const bb_desc_rec *r = &apd->recs[i];
 
-		p[i].ctype = r->concise_type == SQL_C_DEFAULT ? SQL_C_CHAR
-							      : r->concise_type;
 		p[i].sql_type = i < ipd->count ? ipd->recs[i].concise_type
 					       : SQL_UNKNOWN_TYPE;
+		/* SQL_C_DEFAULT: the default C type of the marker's type. */
+		p[i].ctype = r->concise_type == SQL_C_DEFAULT
+				     ? bb_default_ctype(p[i].sql_type)
+				     : r->concise_type;
 		p[i].ptr = r->data_ptr;
 		p[i].buflen = r->octet_length;
 		p[i].ind = r->indicator_ptr;

@@ -21,7 +21,7 @@
 	bb_diag_clear(&dbc->diag);         \
 	bb_trace(&dbc->log, BB_LOG_ODBC, "%s", __func__)
 
-#define ENTER_STMT(h)                      \
+#define ENTER_STMT_ANY(h)                  \
 	bb_stmt *s = bb_stmt_of(h);        \
 	if (!s)                            \
 		return SQL_INVALID_HANDLE; \
@@ -35,6 +35,15 @@
 	bb_diag_clear(&d->diag);           \
 	if (d->dbc->connected)             \
 	bb_trace(&d->dbc->log, BB_LOG_ODBC, "%s", __func__)
+
+/* While data-at-execution values are awaited, only SQLParamData,
+ * SQLPutData, SQLCancel and SQLFreeStmt (ENTER_STMT_ANY) may run. */
+#define ENTER_STMT(h)             \
+	ENTER_STMT_ANY(h);        \
+	if (bb_params_busy(s)) {  \
+		return SQL_ERROR; \
+	}                         \
+	(void)0
 
 /* An application's ANSI string as a fresh UTF-8 copy (NULL stays NULL). */
 char *bb_in_str(const SQLCHAR *s, SQLLEN len);

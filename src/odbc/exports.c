@@ -65,7 +65,7 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
 
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
 {
-	ENTER_STMT(h);
+	ENTER_STMT_ANY(h);
 	return bb_desc_free_stmt(s, option);
 }
 
@@ -347,16 +347,21 @@ SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT h)
 SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h)
 {
 	ENTER_STMT(h);
-	/* One statement yields at most one result set. */
-	bb_close_cursor(s, false);
-	return SQL_NO_DATA;
+	/* A SELECT with an array of parameters has a result set per set. */
+	return bb_more_results(s);
 }
 
 SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
 {
-	ENTER_STMT(h);
-	/* Calls run synchronously: from another thread, the transfers
-	 * under way abort and the engine stops at its next row. */
+	ENTER_STMT_ANY(h);
+	/* Waiting for data-at-execution values, the execution is simply
+	 * dropped. Otherwise calls run synchronously: from another thread,
+	 * the transfers under way abort and the engine stops at its next
+	 * row. */
+	if (bb_params_need_data(s)) {
+		bb_params_abandon(s);
+		return SQL_SUCCESS;
+	}
 	bb_http_cancel(&s->dbc->http);
 	sqlite3_interrupt(s->dbc->engine.db);
 	return SQL_SUCCESS;

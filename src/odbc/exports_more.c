@@ -2,9 +2,7 @@
  * exports_more.c - statement entry points around parameters and cursors:
  * SQLDescribeParam, SQLGetCursorName, SQLSetCursorName (ANSI and wide).
  *
- * The engine does not type its parameter markers, so SQLDescribeParam
- * reports each as Unicode text of unknown nullability: a value of any
- * type converts to it, which is what applications need to bind. Cursor
+ * SQLDescribeParam's answers come from param_describe.c. Cursor
  * names are kept and reported; positioned UPDATE and DELETE are not
  * supported, so nothing else uses them.
  */
@@ -20,19 +18,7 @@ SQLRETURN SQL_API SQLDescribeParam(SQLHSTMT h, SQLUSMALLINT n,
 				   SQLSMALLINT *digits, SQLSMALLINT *nullable)
 {
 	ENTER_STMT(h);
-	if (!s->prepared || s->executed)
-		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL, NULL);
-	if (n < 1 || n > sqlite3_bind_parameter_count(s->st))
-		return bb_diag_add(&s->diag, BB_E_BAD_PARAM_NUM, 0, NULL, NULL);
-	if (type)
-		*type = SQL_WVARCHAR;
-	if (size)
-		*size = 255;
-	if (digits)
-		*digits = 0;
-	if (nullable)
-		*nullable = SQL_NULLABLE_UNKNOWN;
-	return SQL_SUCCESS;
+	return bb_describe_param(s, n, type, size, digits, nullable);
 }
 
 static SQLRETURN get_cursor_name(bb_stmt *s, SQLPOINTER buf, SQLSMALLINT max,

@@ -17,6 +17,7 @@
 #include "odbc/diag.h"
 #include "odbc/desc.h"
 #include "odbc/cursor.h"
+#include "odbc/params.h"
 
 #include <sqlite3.h>
 
@@ -64,7 +65,8 @@ typedef struct bb_binding {
 	SQLLEN *len; /* borrowed; SQL_DESC_OCTET_LENGTH_PTR (ind or apart) */
 } bb_binding;
 
-/* What an application bound to one parameter marker. */
+/* What an application bound to one parameter marker (SQLBindParameter);
+ * with arrays, ptr, ind and len are the first set's (params.h). */
 typedef struct bb_param {
 	SQLSMALLINT ctype;
 	SQLSMALLINT sql_type;
@@ -124,6 +126,7 @@ struct bb_stmt {
 	const char *const *decls; /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 	bb_cursor cur; /* owned; block cursor position, static rows */
+	bb_pexec px;   /* parameter arrays and data-at-execution (params.h) */
 };
 
 /* Handle checks for the entry points. */
@@ -151,6 +154,9 @@ SQLRETURN bb_prepare(bb_stmt *s, const char *sql);
 SQLRETURN bb_execute(bb_stmt *s);
 SQLRETURN bb_exec_direct(bb_stmt *s, const char *sql);
 SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open);
+/* Resets the engine statement and the cursor's position, leaving the
+ * execution (the next sets of an array) as it is. */
+void bb_result_reset(bb_stmt *s);
 /* True while a result set is open (states S5 to S7). */
 bool bb_stmt_cursor_open(const bb_stmt *s);
 SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option);
@@ -184,8 +190,12 @@ SQLRETURN bb_fetch(bb_stmt *s);
 SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLPOINTER ptr,
 			SQLLEN buflen, SQLLEN *ind);
-/* Gives each marker of the prepared statement its bound value. */
-SQLRETURN bb_apply_params(bb_stmt *s);
+/* Runs the prepared statement once its markers have their values: steps
+ * to the first row or to the end, describes the result (stmt.c). */
+SQLRETURN bb_stmt_run(bb_stmt *s);
+/* rc, or SQL_NO_DATA for a searched UPDATE or DELETE that changed no
+ * row (ODBC 3 applications). */
+SQLRETURN bb_stmt_no_rows(bb_stmt *s, SQLRETURN rc);
 SQLRETURN bb_fetch_scroll(bb_stmt *s, SQLSMALLINT orient, SQLLEN offset);
 SQLRETURN bb_get_data(bb_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype,
 		      SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind);

@@ -1,27 +1,100 @@
 /*
- * params.c - parameter markers: SQLBindParameter, and the values the
- * engine gets for each '?' at execution.
+ * params.c - the statement handle's parameter markers: SQLBindParameter
+ * and the SQL_ATTR_PARAM* statement attributes, and where each set of an
+ * array keeps its value.
  *
- * Input parameters only; each bound C value becomes the SQLite value of
- * the same meaning (text, integer, double, blob, or timestamp text in the
- * driver's one format), so `WHERE Workspace = ?` pushes down exactly as a
- * literal would.
+ * Input parameters only. The array attributes live in the APD and IPD
+ * headers (desc.c); with SQL_ATTR_PARAMSET_SIZE above 1 the
+ * application binds arrays, column-wise (each ParameterValuePtr is an
+ * array of BufferLength-byte elements, each indicator an array of
+ * SQLLEN) or row-wise (SQL_ATTR_PARAM_BIND_TYPE is the size of one row
+ * structure, and every pointer advances by it); the bind offset, when
+ * set, is added to every pointer. Execution is in param_exec.c.
  */
 #include "util/setup.h"
 #include "odbc/handles.h"
+#include "odbc/convert.h"
 #include "util/str.h"
 
-SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
-			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLPOINTER ptr,
-			SQLLEN buflen, SQLLEN *ind)
+/* True for the SQL types SQLBindParameter accepts as ParameterType. */
+static bool sql_type_known(SQLSMALLINT t)
 {
-	bb_param *p;
+	switch (t) {
+	case SQL_CHAR:
+	case SQL_VARCHAR:
+	case SQL_LONGVARCHAR:
+	case SQL_WCHAR:
+	case SQL_WVARCHAR:
+	case SQL_WLONGVARCHAR:
+	case SQL_DECIMAL:
+	case SQL_NUMERIC:
+	case SQL_BIT:
+	case SQL_TINYINT:
+	case SQL_SMALLINT:
+	case SQL_INTEGER:
+	case SQL_BIGINT:
+	case SQL_REAL:
+	case SQL_FLOAT:
+	case SQL_DOUBLE:
+	case SQL_BINARY:
+	case SQL_VARBINARY:
+	case SQL_LONGVARBINARY:
+	case SQL_TYPE_DATE:
+	case SQL_TYPE_TIME:
+	case SQL_TYPE_TIMESTAMP:
+	case SQL_DATE:
+	case SQL_TIME:
+	case SQL_TIMESTAMP:
+	case SQL_GUID:
+		return true;
+	}
+	return false;
+}
 
+static bool sql_type_interval(SQLSMALLINT t)
+{
+	return t >= SQL_INTERVAL_YEAR && t <= SQL_INTERVAL_MINUTE_TO_SECOND;
+}
+
+/* The checks SQLBindParameter makes before anything is stored. */
+static SQLRETURN check_bind(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
+			    SQLSMALLINT ctype, SQLSMALLINT sql_type,
+			    SQLPOINTER ptr, SQLLEN buflen, SQLLEN *ind)
+{
 	if (n < 1)
 		return bb_diag_add(&s->diag, BB_E_BAD_PARAM_NUM, 0, NULL, NULL);
 	if (io != SQL_PARAM_INPUT)
 		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
 				   "only input parameters are supported");
+	if (!bb_ctype_known(ctype))
+		return bb_diag_addf(&s->diag, BB_E_BAD_CTYPE,
+				    "C type %d is not a C data type", ctype);
+	if (sql_type_interval(sql_type))
+		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
+				   "interval parameters are not supported");
+	if (!sql_type_known(sql_type))
+		return bb_diag_addf(&s->diag, BB_E_BAD_SQLTYPE,
+				    "SQL type %d is not a SQL data type",
+				    sql_type);
+	if (buflen < 0)
+		return bb_diag_add(&s->diag, BB_E_BAD_LENGTH, 0, NULL,
+				   "BufferLength is negative");
+	if (!ptr && !ind)
+		return bb_diag_add(&s->diag, BB_E_NULL_PTR, 0, NULL,
+				   "a parameter needs a value pointer or an "
+				   "indicator");
+	return SQL_SUCCESS;
+}
+
+SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
+			SQLSMALLINT ctype, SQLSMALLINT sql_type, SQLPOINTER ptr,
+			SQLLEN buflen, SQLLEN *ind)
+{
+	SQLRETURN rc = check_bind(s, n, io, ctype, sql_type, ptr, buflen, ind);
+	bb_param *p;
+
+	if (rc != SQL_SUCCESS)
+		return rc;
 	if (n > s->nparams) {
 		p = realloc(s->params, n * sizeof(*p));
 		if (!p)
@@ -31,7 +104,7 @@ SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 		s->nparams = n;
 	}
 	p = &s->params[n - 1];
-	p->ctype = ctype == SQL_C_DEFAULT ? SQL_C_CHAR : ctype;
+	p->ctype = ctype == SQL_C_DEFAULT ? bb_default_ctype(sql_type) : ctype;
 	p->sql_type = sql_type;
 	p->ptr = ptr;
 	p->buflen = buflen;
@@ -41,137 +114,67 @@ SQLRETURN bb_bind_param(bb_stmt *s, SQLUSMALLINT n, SQLSMALLINT io,
 	return SQL_SUCCESS;
 }
 
-static int bind_text(sqlite3_stmt *st, int i, const bb_param *p, SQLLEN len)
+/* The size of one element of p's value array (column-wise binding). */
+static SQLLEN elem_size(const bb_param *p)
 {
-	const char *v = p->ptr;
+	SQLLEN fixed = bb_ctype_size(p->ctype);
 
-	if (len == SQL_NTS || len < 0)
-		len = (SQLLEN)strlen(v);
-	return sqlite3_bind_text(st, i, v, (int)len, SQLITE_TRANSIENT);
+	return fixed > 0 ? fixed : p->buflen;
 }
 
-static int bind_wtext(sqlite3_stmt *st, int i, const bb_param *p, SQLLEN len)
+static SQLULEN offset_of(const bb_stmt *s)
 {
-	char *u = bb_utf16_to_utf8(p->ptr,
-				   len == SQL_NTS || len < 0
-					   ? SQL_NTS
-					   : len / (SQLLEN)sizeof(SQLWCHAR));
-
-	if (!u)
-		return SQLITE_NOMEM;
-	return sqlite3_bind_text(st, i, u, -1, free);
+	return s->apd->bind_offset ? (SQLULEN)*s->apd->bind_offset : 0;
 }
 
-static int bind_datetime(sqlite3_stmt *st, int i, const bb_param *p)
+void *bb_param_value_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
 {
-	char t[40];
+	SQLULEN step;
 
-	if (p->ctype == SQL_C_TYPE_DATE || p->ctype == SQL_C_DATE) {
-		const SQL_DATE_STRUCT *d = p->ptr;
-
-		bb_snprintf(t, sizeof(t), "%04d-%02u-%02u", d->year, d->month,
-			    d->day);
-	} else if (p->ctype == SQL_C_TYPE_TIME || p->ctype == SQL_C_TIME) {
-		const SQL_TIME_STRUCT *d = p->ptr;
-
-		bb_snprintf(t, sizeof(t), "%02u:%02u:%02u", d->hour, d->minute,
-			    d->second);
-	} else {
-		const SQL_TIMESTAMP_STRUCT *d = p->ptr;
-
-		bb_snprintf(t, sizeof(t), "%04d-%02u-%02u %02u:%02u:%02u.%06u",
-			    d->year, d->month, d->day, d->hour, d->minute,
-			    d->second, (unsigned)(d->fraction / 1000));
-	}
-	return sqlite3_bind_text(st, i, t, -1, SQLITE_TRANSIENT);
+	if (!p->ptr)
+		return NULL;
+	step = s->apd->bind_type == SQL_PARAM_BIND_BY_COLUMN
+		       ? (SQLULEN)elem_size(p)
+		       : s->apd->bind_type;
+	return (char *)p->ptr + offset_of(s) + set * step;
 }
 
-/* Binds marker i from p; SQLITE_MISUSE means an unsupported C type. */
-static int bind_one(sqlite3_stmt *st, int i, const bb_param *p)
+/* An indicator or length array's element for set `set`. */
+static SQLLEN *len_elem(const bb_stmt *s, SQLLEN *base, SQLULEN set)
 {
-	/* The APD may keep the length (OCTET_LENGTH_PTR) and the NULL
-	 * indicator (INDICATOR_PTR) apart; SQLBindParameter gives one. */
-	SQLLEN len = p->len ? *p->len : SQL_NTS;
+	SQLULEN step;
 
-	if ((p->ind && *p->ind == SQL_NULL_DATA) || len == SQL_NULL_DATA ||
-	    !p->ptr)
-		return sqlite3_bind_null(st, i);
-	switch (p->ctype) {
-	case SQL_C_CHAR:
-		return bind_text(st, i, p, len);
-	case SQL_C_WCHAR:
-		return bind_wtext(st, i, p, len);
-	case SQL_C_BIT:
-	case SQL_C_UTINYINT:
-		return sqlite3_bind_int(st, i, *(const unsigned char *)p->ptr);
-	case SQL_C_STINYINT:
-	case SQL_C_TINYINT:
-		return sqlite3_bind_int(st, i, *(const signed char *)p->ptr);
-	case SQL_C_SSHORT:
-	case SQL_C_SHORT:
-		return sqlite3_bind_int(st, i, *(const SQLSMALLINT *)p->ptr);
-	case SQL_C_USHORT:
-		return sqlite3_bind_int(st, i, *(const SQLUSMALLINT *)p->ptr);
-	case SQL_C_SLONG:
-	case SQL_C_LONG:
-		return sqlite3_bind_int(st, i, *(const SQLINTEGER *)p->ptr);
-	case SQL_C_ULONG:
-		return sqlite3_bind_int64(st, i, *(const SQLUINTEGER *)p->ptr);
-	case SQL_C_SBIGINT:
-		return sqlite3_bind_int64(st, i, *(const SQLBIGINT *)p->ptr);
-	case SQL_C_UBIGINT:
-		if (*(const SQLUBIGINT *)p->ptr > INT64_MAX)
-			return SQLITE_RANGE;
-		return sqlite3_bind_int64(
-			st, i, (sqlite3_int64) * (const SQLUBIGINT *)p->ptr);
-	case SQL_C_DOUBLE:
-		return sqlite3_bind_double(st, i, *(const SQLDOUBLE *)p->ptr);
-	case SQL_C_FLOAT:
-		return sqlite3_bind_double(st, i, *(const SQLREAL *)p->ptr);
-	case SQL_C_BINARY:
-		return sqlite3_bind_blob(st, i, p->ptr,
-					 (int)(len < 0 ? p->buflen : len),
-					 SQLITE_TRANSIENT);
-	case SQL_C_TYPE_DATE:
-	case SQL_C_DATE:
-	case SQL_C_TYPE_TIME:
-	case SQL_C_TIME:
-	case SQL_C_TYPE_TIMESTAMP:
-	case SQL_C_TIMESTAMP:
-		return bind_datetime(st, i, p);
-	}
-	return SQLITE_MISUSE;
+	if (!base)
+		return NULL;
+	step = s->apd->bind_type == SQL_PARAM_BIND_BY_COLUMN
+		       ? sizeof(SQLLEN)
+		       : s->apd->bind_type;
+	return (SQLLEN *)(void *)((char *)base + offset_of(s) + set * step);
 }
 
-SQLRETURN bb_apply_params(bb_stmt *s)
+SQLLEN *bb_param_ind_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
 {
-	int n = sqlite3_bind_parameter_count(s->st), i, rc;
+	return len_elem(s, p->ind, set);
+}
 
-	if (n > 0 && bb_desc_param_rows(s) > 1)
-		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
-				   "arrays of parameters are not supported");
-	for (i = 1; i <= n; i++) {
-		const bb_param *p = i <= s->nparams ? &s->params[i - 1] : NULL;
+SQLLEN *bb_param_len_ptr(const bb_stmt *s, const bb_param *p, SQLULEN set)
+{
+	return len_elem(s, p->len, set);
+}
 
-		if (!p || !p->bound)
-			return bb_diag_addf(&s->diag, BB_E_PARAM_COUNT,
-					    "parameter %d is not bound", i);
-		if (p->ind && (*p->ind == SQL_DATA_AT_EXEC ||
-			       *p->ind <= SQL_LEN_DATA_AT_EXEC_OFFSET))
-			return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
-					   "data-at-execution parameters are "
-					   "not supported yet");
-		rc = bind_one(s->st, i, p);
-		if (rc == SQLITE_MISUSE)
-			return bb_diag_addf(&s->diag, BB_E_BAD_CTYPE,
-					    "parameter %d has an unsupported C "
-					    "type %d",
-					    i, p->ctype);
-		if (rc == SQLITE_RANGE)
-			return bb_diag_addf(&s->diag, BB_E_RANGE,
-					    "parameter %d is out of range", i);
-		if (rc != SQLITE_OK)
-			return bb_stmt_sqlite_error(s, rc);
-	}
-	return SQL_SUCCESS;
+SQLLEN bb_param_ind(const SQLLEN *ind)
+{
+	SQLLEN v;
+
+	/* Packed row-wise buffers may leave the indicator unaligned. */
+	memcpy(&v, ind, sizeof(v));
+	return v;
+}
+
+bool bb_param_is_dae(const SQLLEN *ind)
+{
+	SQLLEN v = ind ? bb_param_ind(ind) : 0;
+
+	return ind &&
+	       (v == SQL_DATA_AT_EXEC || v <= SQL_LEN_DATA_AT_EXEC_OFFSET);
 }

@@ -187,6 +187,15 @@ SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
 				   "no cursor is open");
 	if (s->executed && !s->by_prepare)
 		s->prepared = false;
+	/* Closing ends an execution: the result sets of the sets not read
+	 * yet, or data-at-execution values not all sent. */
+	bb_params_abandon(s);
+	bb_result_reset(s);
+	return SQL_SUCCESS;
+}
+
+void bb_result_reset(bb_stmt *s)
+{
 	if (s->st)
 		sqlite3_reset(s->st);
 	s->executed = s->row_ready = s->fetched = s->done = false;
@@ -194,7 +203,6 @@ SQLRETURN bb_close_cursor(bb_stmt *s, bool must_be_open)
 	s->gd_offset = 0;
 	s->rows_seen = 0;
 	bb_cursor_reset(s);
-	return SQL_SUCCESS;
 }
 
 /* The SQL front: ODBC escapes and dialect to the engine's SQL, and the
@@ -302,27 +310,23 @@ static bool searched_change(sqlite3_stmt *st)
 		     bb_strncasecmp(p, "DELETE", 6) == 0);
 }
 
-SQLRETURN bb_execute(bb_stmt *s)
+SQLRETURN bb_stmt_no_rows(bb_stmt *s, SQLRETURN rc)
+{
+	if (rc == SQL_SUCCESS && s->row_count == 0 && !s->diag.odbc2 &&
+	    searched_change(s->st))
+		return SQL_NO_DATA;
+	return rc;
+}
+
+SQLRETURN bb_stmt_run(bb_stmt *s)
 {
 	SQLRETURN rc;
 	int src;
 
-	if (!s->st || !s->prepared || (s->executed && !s->by_prepare))
-		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
-				   "no statement is prepared");
-	if (bb_stmt_cursor_open(s))
-		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
-				   "a cursor is open: close it first");
-	bb_close_cursor(s, false);
 	bb_engine_reset(&s->dbc->engine);
 	/* Pages read ahead for an earlier statement are not this one's. */
 	bb_http_forget(&s->dbc->http);
 	bb_http_begin(&s->dbc->http, s->query_timeout);
-	if (!s->decls) {
-		rc = bb_apply_params(s);
-		if (!SQL_SUCCEEDED(rc))
-			return rc;
-	}
 	src = sqlite3_step(s->st);
 	if (src != SQLITE_ROW && src != SQLITE_DONE) {
 		rc = bb_stmt_sqlite_error(s, src);
@@ -339,11 +343,22 @@ SQLRETURN bb_execute(bb_stmt *s)
 	rc = build_cols(s, s->row_ready);
 	if (rc != SQL_SUCCESS)
 		return rc;
-	rc = add_warnings(s, SQL_SUCCESS);
-	if (rc == SQL_SUCCESS && s->row_count == 0 && !s->diag.odbc2 &&
-	    searched_change(s->st))
-		return SQL_NO_DATA;
-	return rc;
+	return add_warnings(s, SQL_SUCCESS);
+}
+
+SQLRETURN bb_execute(bb_stmt *s)
+{
+	if (!s->st || !s->prepared || (s->executed && !s->by_prepare))
+		return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
+				   "no statement is prepared");
+	if (bb_stmt_cursor_open(s))
+		return bb_diag_add(&s->diag, BB_E_NO_CURSOR, 0, NULL,
+				   "a cursor is open: close it first");
+	bb_close_cursor(s, false);
+	/* The catalog functions bind their own values. */
+	if (s->decls)
+		return bb_stmt_run(s);
+	return bb_params_execute(s);
 }
 
 SQLRETURN bb_exec_direct(bb_stmt *s, const char *sql)
@@ -377,11 +392,15 @@ SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option)
 	case SQL_CLOSE:
 		return bb_close_cursor(s, false);
 	case SQL_UNBIND:
+		if (bb_params_need_data(s))
+			break;
 		free(s->binds);
 		s->binds = NULL;
 		s->nbinds = 0;
 		return SQL_SUCCESS;
 	case SQL_RESET_PARAMS:
+		if (bb_params_need_data(s))
+			break;
 		free(s->params);
 		s->params = NULL;
 		s->nparams = 0;
@@ -390,9 +409,12 @@ SQLRETURN bb_free_stmt(bb_stmt *s, SQLUSMALLINT option)
 		return SQL_SUCCESS;
 	case SQL_DROP:
 		return bb_free_handle(SQL_HANDLE_STMT, s);
+	default:
+		return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
+				   "unknown SQLFreeStmt option");
 	}
-	return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL,
-			   "unknown SQLFreeStmt option");
+	return bb_diag_add(&s->diag, BB_E_SEQUENCE, 0, NULL,
+			   "data-at-execution values are awaited");
 }
 
 SQLRETURN bb_num_result_cols(bb_stmt *s, SQLSMALLINT *n)

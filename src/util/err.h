@@ -66,6 +66,10 @@ typedef enum bb_cond {
 	BB_E_ROW_RANGE,      /* HY107 row value out of range */
 	BB_E_CURSOR_POS,     /* HY109 invalid cursor position */
 	BB_W_ROWSET_START,   /* 01S06 fetch before the first rowset */
+	BB_E_TRUNCATED,      /* 22001 string data, right truncated */
+	BB_E_NULL_PTR,       /* HY009 invalid use of null pointer */
+	BB_E_PIECES,         /* HY019 non-character data sent in pieces */
+	BB_E_BAD_SQLTYPE,    /* HY004 invalid SQL data type */
 	/* Descriptors (odbc/desc.c). */
 	BB_E_NOT_PREPARED,   /* HY007 associated statement is not prepared */
 	BB_E_IRD_READONLY,   /* HY016 cannot modify an IRD */

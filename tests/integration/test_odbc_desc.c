@@ -646,6 +646,10 @@ static void test_apd_ipd_fields(SQLHSTMT st)
 	CHECK_DESC_FAIL(SQLGetDescField(apd, 0, SQL_DESC_ROWS_PROCESSED_PTR, &p,
 					SQL_IS_POINTER, NULL),
 			apd, "HY091");
+	/* Executions write through these: none may outlive this test. */
+	set_ptr(apd, 0, SQL_DESC_ARRAY_STATUS_PTR, NULL);
+	set_ptr(ipd, 0, SQL_DESC_ARRAY_STATUS_PTR, NULL);
+	set_ptr(ipd, 0, SQL_DESC_ROWS_PROCESSED_PTR, NULL);
 	SQLFreeStmt(st, SQL_RESET_PARAMS);
 	CHECK_INT(get_small(apd, 0, SQL_DESC_COUNT), 0);
 }
@@ -695,13 +699,15 @@ static void test_ipd_rules(SQLHSTMT st)
 }
 
 /* 10. A parameter bound only through the APD and IPD, its length and
- *     NULL indicator apart; parameter arrays are refused. */
+ *     NULL indicator apart; an array of two sets through the APD. */
 static void test_params_by_desc(SQLHSTMT st)
 {
 	SQLHDESC apd = desc_of(st, SQL_ATTR_APP_PARAM_DESC);
 	SQLHDESC ipd = desc_of(st, SQL_ATTR_IMP_PARAM_DESC);
 	char in[8] = "abcdef", out[16];
+	char in2[2][8] = {"abcdef", "uvwxyz"};
 	SQLLEN octets = 3, null_ind = 0, outlen = 0;
+	SQLLEN oct2[2] = {2, 4}, ind2[2] = {0, 0};
 
 	CHECK(SQLPrepare(st, (SQLCHAR *)"SELECT ? || 'x'", SQL_NTS) ==
 	      SQL_SUCCESS);
@@ -722,8 +728,19 @@ static void test_params_by_desc(SQLHSTMT st)
 	      SQL_SUCCESS);
 	CHECK_INT(outlen, SQL_NULL_DATA);
 	SQLCloseCursor(st);
+	/* Two sets through the APD's array size: a result set each. */
+	CHECK(SQLSetDescRec(apd, 1, SQL_C_CHAR, 0, 8, 0, 0, in2, oct2, ind2) ==
+	      SQL_SUCCESS);
 	set_num(apd, 0, SQL_DESC_ARRAY_SIZE, 2);
-	CHECK_STMT_FAIL(SQLExecute(st), st, "HYC00");
+	CHECK(SQLExecute(st) == SQL_SUCCESS);
+	CHECK(SQLFetch(st) == SQL_SUCCESS);
+	SQLGetData(st, 1, SQL_C_CHAR, out, sizeof(out), &outlen);
+	CHECK_STR(out, "abx");
+	CHECK(SQLMoreResults(st) == SQL_SUCCESS);
+	CHECK(SQLFetch(st) == SQL_SUCCESS);
+	SQLGetData(st, 1, SQL_C_CHAR, out, sizeof(out), &outlen);
+	CHECK_STR(out, "uvwxx");
+	CHECK(SQLMoreResults(st) == SQL_NO_DATA);
 	set_num(apd, 0, SQL_DESC_ARRAY_SIZE, 1);
 	SQLFreeStmt(st, SQL_RESET_PARAMS);
 }
