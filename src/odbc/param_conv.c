@@ -173,7 +173,7 @@ static void read_guid(const SQLGUID *g, pval *v)
 
 /* UTF-16 to UTF-8 from wherever the value lies: packed row-wise
  * buffers may leave it at an odd address, so it is copied aligned. */
-static char *wide_to_utf8(const void *ptr, SQLLEN len)
+static char *wide_to_utf8(const void *ptr, SQLLEN len, size_t *out_len)
 {
 	static const SQLWCHAR zero = 0;
 	const unsigned char *b = ptr;
@@ -192,7 +192,7 @@ static char *wide_to_utf8(const void *ptr, SQLLEN len)
 		return NULL;
 	memcpy(w, ptr, units * sizeof(SQLWCHAR));
 	w[units] = 0;
-	u = bb_utf16_to_utf8(w, (SQLLEN)units);
+	u = bb_utf16_to_utf8_len(w, (SQLLEN)units, out_len);
 	free(w);
 	return u;
 }
@@ -211,11 +211,11 @@ static bool read_text(SQLSMALLINT ctype, const void *ptr, SQLLEN len, pval *v,
 		v->len = len == SQL_NTS ? strlen(ptr) : (size_t)len;
 		return true;
 	}
-	v->owned = wide_to_utf8(ptr, len);
+	/* A NUL inside the value is kept: the length says where it ends. */
+	v->owned = wide_to_utf8(ptr, len, &v->len);
 	if (!v->owned)
 		return failv(err, BB_E_NOMEM, "out of memory");
 	v->text = v->owned;
-	v->len = strlen(v->owned);
 	return true;
 }
 

@@ -302,6 +302,11 @@ static size_t utf8_encode(uint32_t cp, char *out)
 
 char *bb_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len)
 {
+	return bb_utf16_to_utf8_len(s, len, NULL);
+}
+
+char *bb_utf16_to_utf8_len(const SQLWCHAR *s, SQLLEN len, size_t *out_len)
+{
 	size_t n, i, o = 0;
 	char *out;
 
@@ -328,6 +333,8 @@ char *bb_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len)
 		o += utf8_encode(cp, out + o);
 	}
 	out[o] = '\0';
+	if (out_len)
+		*out_len = o;
 	return out;
 }
 

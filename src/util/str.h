@@ -52,6 +52,8 @@ void bb_free_str(char **p);
  * Lengths are in code units; -1 or SQL_NTS means NUL-terminated. Results
  * are freshly allocated and terminated; invalid input becomes U+FFFD. */
 char *bb_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len);
+/* The same, with the bytes written (a NUL inside counts) in *out_len. */
+char *bb_utf16_to_utf8_len(const SQLWCHAR *s, SQLLEN len, size_t *out_len);
 SQLWCHAR *bb_utf8_to_utf16(const char *s, size_t len, size_t *out_units);
 size_t bb_wcslen(const SQLWCHAR *s);
 

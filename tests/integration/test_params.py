@@ -102,6 +102,16 @@ class Params(unittest.TestCase):
         self.assertEqual([tuple(r) for r in rows],
                          [(s, by_slug[s], "née " + s) for s in wanted[:3]])
 
+    def test_nul_inside_a_string_is_kept(self):
+        for fast in (False, True):
+            self.cur.fast_executemany = fast
+            self.cur.executemany("INSERT INTO t(id, s) VALUES (?, ?)",
+                                 [(10 + fast, "a\x00b\u00e9")])
+        got = self.cur.execute("SELECT s, hex(s) FROM t WHERE id >= 10 "
+                               "ORDER BY id").fetchall()
+        self.assertEqual([tuple(r) for r in got],
+                         [("a\x00b\u00e9", "610062C3A9")] * 2)
+
     def test_unicode_parameter_in_where(self):
         self.cur.execute("INSERT INTO t(id, s) VALUES (?, ?)", 9, "Ωμέγα 🚀")
         self.assertEqual(self.cur.execute(
