@@ -755,17 +755,6 @@ static bb_conv_rc put_dt(const dtval *dt, enum ckind k, void *out,
 
 /* ---- GUIDs ------------------------------------------------------------ */
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* 8-4-4-4-12 hex digits, optionally inside braces; *start and *n get the
  * braceless part. */
 static bool parse_guid(const char *s, size_t len, SQLGUID *g,
@@ -787,9 +776,9 @@ static bool parse_guid(const char *s, size_t len, SQLGUID *g,
 				return false;
 			continue;
 		}
-		if (hexval(s[i]) < 0 || hexval(s[i + 1]) < 0)
+		if (bb_hexval(s[i]) < 0 || bb_hexval(s[i + 1]) < 0)
 			return false;
-		b[k++] = (unsigned char)(hexval(s[i]) << 4 | hexval(s[i + 1]));
+		b[k++] = (unsigned char)(bb_hexval(s[i]) << 4 | bb_hexval(s[i + 1]));
 		i++;
 	}
 	g->Data1 = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |

@@ -476,17 +476,6 @@ static int to_datetime(sqlite3_stmt *st, int i, SQLSMALLINT t, pval *v,
 	return sqlite3_bind_text(st, i, out, -1, SQLITE_TRANSIENT);
 }
 
-static int hexv(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static int to_binary(sqlite3_stmt *st, int i, pval *v, bb_err *err)
 {
 	unsigned char *b;
@@ -502,7 +491,7 @@ static int to_binary(sqlite3_stmt *st, int i, pval *v, bb_err *err)
 	if (!b)
 		return failv(err, BB_E_NOMEM, "out of memory");
 	for (k = 0; k < v->len; k += 2) {
-		int hi = hexv(v->text[k]), lo = hexv(v->text[k + 1]);
+		int hi = bb_hexval(v->text[k]), lo = bb_hexval(v->text[k + 1]);
 
 		if (hi < 0 || lo < 0) {
 			free(b);

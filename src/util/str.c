@@ -345,3 +345,14 @@ void bb_wipe(char *s)
 	while (p && *p)
 		*p++ = '\0';
 }
+
+int bb_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

@@ -44,6 +44,8 @@ bool bb_snprintf(char *dst, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Overwrites a string that held a secret, before it is freed. */
 void bb_wipe(char *s);
+/* The value of one hexadecimal digit, or -1. */
+int bb_hexval(char c);
 /* Frees *p and sets it to NULL. */
 void bb_free_str(char **p);
 
