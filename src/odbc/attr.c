@@ -113,12 +113,31 @@ SQLRETURN bb_set_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 		return fixed(s, &ignored, SQL_ASYNC_ENABLE_OFF, v);
 	case SQL_ATTR_USE_BOOKMARKS:
 		return fixed(s, &ignored, SQL_UB_OFF, v);
+	/* Fixed behaviours: asking for another is 01S02, and reading the
+	 * attribute back gives the value in force. Escapes are always
+	 * scanned, values never cut, data always retrieved, catalog
+	 * arguments always patterns, the IPD never filled by itself, and
+	 * cursors neither simulated nor keyset-driven. */
 	case SQL_ATTR_NOSCAN:
+		return fixed(s, &ignored, SQL_NOSCAN_OFF, v);
 	case SQL_ATTR_MAX_LENGTH:
+	case SQL_ATTR_KEYSET_SIZE:
+		return fixed(s, &ignored, 0, v);
 	case SQL_ATTR_RETRIEVE_DATA:
+		return fixed(s, &ignored, SQL_RD_ON, v);
 	case SQL_ATTR_METADATA_ID:
 	case SQL_ATTR_ENABLE_AUTO_IPD:
+		return fixed(s, &ignored, SQL_FALSE, v);
+	case SQL_ATTR_SIMULATE_CURSOR:
+		return fixed(s, &ignored, SQL_SC_UNIQUE, v);
+	case SQL_ATTR_FETCH_BOOKMARK_PTR:
+		/* Kept for reading back; without bookmarks nothing reads it
+		 * (SQL_FETCH_BOOKMARK is HYC00). */
+		s->fetch_bookmark = val;
 		return SQL_SUCCESS;
+	case SQL_ATTR_ASYNC_STMT_EVENT:
+		return bb_diag_add(&s->diag, BB_E_NOT_IMPL, 0, NULL,
+				   "asynchronous execution is off");
 	}
 	return bb_diag_add(&s->diag, BB_E_BAD_ATTR_ID, 0, NULL, NULL);
 }
@@ -186,6 +205,12 @@ SQLRETURN bb_get_stmt_attr(bb_stmt *s, SQLINTEGER attr, SQLPOINTER val,
 	case SQL_ATTR_METADATA_ID:
 	case SQL_ATTR_ENABLE_AUTO_IPD:
 		v = SQL_FALSE;
+		break;
+	case SQL_ATTR_SIMULATE_CURSOR:
+		v = SQL_SC_UNIQUE;
+		break;
+	case SQL_ATTR_FETCH_BOOKMARK_PTR:
+		v = (SQLULEN)(uintptr_t)s->fetch_bookmark;
 		break;
 	case SQL_ATTR_ROW_NUMBER:
 		/* Only a cursor on a row has a row number (24000). */

@@ -187,9 +187,19 @@ SQLRETURN bb_set_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 					       ? bb_strdup(val)
 					       : bb_strndup(val, (size_t)len);
 		return SQL_SUCCESS;
+	case SQL_ATTR_METADATA_ID:
+		/* Catalog arguments are always patterns. */
+		if (v != SQL_FALSE)
+			return bb_diag_add(&dbc->diag, BB_W_OPTION_CHANGED, 0,
+					   NULL,
+					   "catalog arguments are patterns "
+					   "(SQL_ATTR_METADATA_ID stays off)");
+		return SQL_SUCCESS;
+	case SQL_ATTR_ASYNC_DBC_FUNCTIONS_ENABLE:
+		return bb_diag_add(&dbc->diag, BB_E_NOT_IMPL, 0, NULL,
+				   "asynchronous execution is off");
 	case SQL_ATTR_QUIET_MODE:
 	case SQL_ATTR_PACKET_SIZE:
-	case SQL_ATTR_METADATA_ID:
 	case SQL_ATTR_TRACE:
 	case SQL_ATTR_TRACEFILE:
 	case SQL_ATTR_TRANSLATE_LIB:
@@ -234,6 +244,7 @@ SQLRETURN bb_get_connect_attr(bb_dbc *dbc, SQLINTEGER attr, SQLPOINTER val,
 		v = SQL_ASYNC_ENABLE_OFF;
 		break;
 	case SQL_ATTR_METADATA_ID:
+	case SQL_ATTR_AUTO_IPD:
 		v = SQL_FALSE;
 		break;
 	case SQL_ATTR_PACKET_SIZE:

@@ -117,13 +117,14 @@ struct bb_stmt {
 	SQLULEN cursor_type;
 	SQLULEN concurrency;
 	SQLULEN bind_type;
-	SQLULEN *bind_offset;     /* borrowed from the application */
-	SQLULEN rows_seen;        /* rows fetched in this result set */
-	char *cursor_name;        /* owned; SQLSetCursorName's, or NULL */
-	bb_desc descs[4];         /* the implicit ARD, APD, IRD and IPD */
-	bb_desc *ard;             /* borrowed; descs[0] or an explicit one */
-	bb_desc *apd;             /* borrowed; descs[1] or an explicit one */
-	const char *const *decls; /* static; declared types of an internal
+	SQLULEN *bind_offset;      /* borrowed from the application */
+	SQLULEN rows_seen;         /* rows fetched in this result set */
+	char *cursor_name;         /* owned; SQLSetCursorName's, or NULL */
+	SQLPOINTER fetch_bookmark; /* borrowed; SQL_ATTR_FETCH_BOOKMARK_PTR */
+	bb_desc descs[4];          /* the implicit ARD, APD, IRD and IPD */
+	bb_desc *ard;              /* borrowed; descs[0] or an explicit one */
+	bb_desc *apd;              /* borrowed; descs[1] or an explicit one */
+	const char *const *decls;  /* static; declared types of an internal
 				    * result's columns (catalog functions) */
 	bb_cursor cur; /* owned; block cursor position, static rows */
 	bb_pexec px;   /* parameter arrays and data-at-execution (params.h) */

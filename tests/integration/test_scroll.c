@@ -539,6 +539,44 @@ static void test_extended_fetch(SQLHSTMT st)
 }
 
 /* 7. The cursor attributes stay consistent; substitutions say 01S02. */
+/* Attributes whose behaviour is fixed: another value is 01S02, and the
+ * value in force reads back. */
+static void test_fixed_attributes(SQLHSTMT st)
+{
+	static const struct {
+		SQLINTEGER attr;
+		SQLULEN ask, got;
+	} fixed[] = {
+		{SQL_ATTR_NOSCAN, SQL_NOSCAN_ON, SQL_NOSCAN_OFF},
+		{SQL_ATTR_MAX_LENGTH, 5, 0},
+		{SQL_ATTR_RETRIEVE_DATA, SQL_RD_OFF, SQL_RD_ON},
+		{SQL_ATTR_METADATA_ID, SQL_TRUE, SQL_FALSE},
+		{SQL_ATTR_ENABLE_AUTO_IPD, SQL_TRUE, SQL_FALSE},
+		{SQL_ATTR_KEYSET_SIZE, 10, 0},
+	};
+	SQLULEN v, mark = 7;
+	char state[6];
+	size_t i;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+		CHECK_INT(SQLSetStmtAttr(st, fixed[i].attr,
+					 (SQLPOINTER)fixed[i].ask, 0),
+			  SQL_SUCCESS_WITH_INFO);
+		stmt_state(st, state);
+		CHECK_STR(state, "01S02");
+		v = 99;
+		CHECK_INT(SQLGetStmtAttr(st, fixed[i].attr, &v, 0, NULL),
+			  SQL_SUCCESS);
+		CHECK_INT(v, fixed[i].got);
+	}
+	CHECK_INT(SQLSetStmtAttr(st, SQL_ATTR_FETCH_BOOKMARK_PTR, &mark, 0),
+		  SQL_SUCCESS);
+	v = 0;
+	SQLGetStmtAttr(st, SQL_ATTR_FETCH_BOOKMARK_PTR, &v, 0, NULL);
+	CHECK(v == (SQLULEN)(uintptr_t)&mark);
+	SQLSetStmtAttr(st, SQL_ATTR_FETCH_BOOKMARK_PTR, NULL, 0);
+}
+
 static void test_attributes(SQLHSTMT st)
 {
 	SQLULEN v = 0;
@@ -650,6 +688,7 @@ int main(void)
 	test_forward_only(st);
 	test_extended_fetch(st);
 	test_attributes(st);
+	test_fixed_attributes(st);
 	test_info(dbc);
 	SQLFreeHandle(SQL_HANDLE_STMT, st);
 	SQLDisconnect(dbc);
