@@ -466,8 +466,10 @@ static SQLRETURN refresh(bb_stmt *s, SQLULEN row)
 			c->live ? NULL : c->rows[c->start - 1 + r - c->base];
 		SQLRETURN one = bb_fill_row(s, cells, r);
 
-		if (c->status)
-			c->status[r] = row_status(one);
+		/* The array SQL_ATTR_ROW_STATUS_PTR names now: the one of the
+		 * last fetch may be gone. */
+		if (s->row_status)
+			s->row_status[r] = row_status(one);
 		rc = merge(rc, one, end - (row ? row - 1 : 0));
 	}
 	return rc;

@@ -404,6 +404,23 @@ static void test_set_pos(SQLHSTMT st)
 	CHECK_INT(b.col_size[4], ref_size[13]);
 	SQLGetStmtAttr(st, SQL_ATTR_ROW_NUMBER, &rownum, 0, NULL);
 	CHECK_INT(rownum, 11); /* SQL_REFRESH of row 2 moved there */
+	/* A refresh fills the status array the attribute names now, not
+	 * the one of the fetch (which may have been freed). */
+	{
+		SQLUSMALLINT now[8] = {99, 99, 99, 99, 99, 99, 99, 99};
+
+		b.status[0] = 77;
+		SQLSetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, now, 0);
+		CHECK(SQLSetPos(st, 1, SQL_REFRESH, SQL_LOCK_NO_CHANGE) ==
+		      SQL_SUCCESS);
+		CHECK_INT(now[0], SQL_ROW_SUCCESS);
+		CHECK_INT(b.status[0], 77);
+		SQLSetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, NULL, 0);
+		CHECK(SQLSetPos(st, 1, SQL_REFRESH, SQL_LOCK_NO_CHANGE) ==
+		      SQL_SUCCESS);
+		CHECK_INT(b.status[0], 77);
+		SQLSetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, b.status, 0);
+	}
 	/* Faults. */
 	CHECK(SQLSetPos(st, 6, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
 	stmt_state(st, state);
