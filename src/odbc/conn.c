@@ -138,9 +138,17 @@ SQLRETURN bb_connect(bb_dbc *dbc, const char *conn_str, char **out_str)
 
 SQLRETURN bb_disconnect(bb_dbc *dbc)
 {
+	bb_stmt *s;
+
 	if (!dbc->connected)
 		return bb_diag_add(&dbc->diag, BB_E_NOT_CONNECTED, 0, NULL,
 				   NULL);
+	for (s = dbc->stmts; s; s = s->next)
+		if (bb_params_need_data(s))
+			return bb_diag_add(&dbc->diag, BB_E_SEQUENCE, 0, NULL,
+					   "a statement awaits "
+					   "data-at-execution values: cancel "
+					   "it first");
 	while (dbc->stmts)
 		bb_free_handle(SQL_HANDLE_STMT, dbc->stmts);
 	bb_desc_free_all(dbc);

@@ -216,6 +216,15 @@ static bool project_params(bb_stmt *s)
 	int n = apd->count, i;
 	bb_param *p = NULL;
 
+	/* A statement awaiting data-at-execution values reads its
+	 * bindings until it is done: a change to a descriptor it shares
+	 * reaches it at its next execution (bb_desc_params_settle). */
+	if (bb_params_need_data(s)) {
+		s->params_stale = true;
+		return true;
+	}
+	s->params_stale = false;
+
 	if (n > 0) {
 		p = realloc(s->params, (size_t)n * sizeof(*p));
 		if (!p)
@@ -244,6 +253,11 @@ static bool project_params(bb_stmt *s)
 		p[i].bound = r->data_ptr || r->indicator_ptr;
 	}
 	return true;
+}
+
+bool bb_desc_params_settle(bb_stmt *s)
+{
+	return !s->params_stale || project_params(s);
 }
 
 /* A projection that runs out of memory leaves the statement with fewer

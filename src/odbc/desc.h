@@ -118,6 +118,9 @@ bool bb_desc_grow(bb_desc *d, int n);
 void bb_desc_shrink(bb_desc *d, int n);
 /* Projects an application descriptor or IPD into its statements. */
 void bb_desc_changed(bb_desc *d);
+/* Brings a statement's parameter bindings up to its APD when a change
+ * came while it awaited data-at-execution values; false: no memory. */
+bool bb_desc_params_settle(bb_stmt *s);
 /* Sets a record's type from a concise type (and the fields that follow
  * from it), or from a verbose type and its datetime/interval code. */
 void bb_desc_set_concise(bb_desc_rec *r, SQLSMALLINT concise);

@@ -182,6 +182,10 @@ SQLRETURN bb_free_handle(SQLSMALLINT type, SQLHANDLE h)
 	case SQL_HANDLE_STMT:
 		if (!(s = bb_stmt_of(h)))
 			return SQL_INVALID_HANDLE;
+		/* The reference's state tables: HY010 while values are
+		 * awaited (a driver manager checks it too; iODBC less). */
+		if (bb_params_busy(s))
+			return SQL_ERROR;
 		return free_stmt_handle(s);
 	case SQL_HANDLE_DESC:
 		if (!bb_desc_of(h))

@@ -353,6 +353,8 @@ SQLRETURN bb_params_execute(bb_stmt *s)
 	SQLRETURN rc;
 
 	bb_params_abandon(s);
+	if (!bb_desc_params_settle(s))
+		return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
 	rc = check_bound(s, n);
 	if (rc != SQL_SUCCESS)
 		return rc;

@@ -150,6 +150,50 @@ static void test_dae_wide(void)
 	CHECK_STR(got, "Grüße 🚀");
 }
 
+/* An explicit APD shared by two statements, changed through the other
+ * one while the first awaits values: the first finishes on the
+ * bindings it started with (it crashed), the change holds from its next
+ * execution; SQLDisconnect meanwhile is HY010. */
+static void test_dae_shared_apd(void)
+{
+	SQLHSTMT st = fresh(), st2 = fresh();
+	SQLHDESC apd = NULL;
+	SQLINTEGER id = 93;
+	SQLLEN ind = SQL_DATA_AT_EXEC;
+	SQLPOINTER tok;
+	char got[64], state[6];
+
+	CHECK(SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_DESC, dbc, &apd)));
+	SQLSetStmtAttr(st, SQL_ATTR_APP_PARAM_DESC, apd, 0);
+	SQLSetStmtAttr(st2, SQL_ATTR_APP_PARAM_DESC, apd, 0);
+	SQLPrepare(st, (SQLCHAR *)"INSERT INTO stage(id, name) VALUES (?, ?)",
+		   SQL_NTS);
+	SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+			 &id, 0, NULL);
+	SQLBindParameter(st, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 0, 0,
+			 (SQLPOINTER)2, 0, &ind);
+	CHECK_INT(SQLExecute(st), SQL_NEED_DATA);
+	CHECK_INT(SQLFreeStmt(st2, SQL_RESET_PARAMS), SQL_SUCCESS);
+	CHECK_INT(SQLDisconnect(dbc), SQL_ERROR);
+	SQLGetDiagRec(SQL_HANDLE_DBC, dbc, 1, (SQLCHAR *)state, NULL, NULL, 0,
+		      NULL);
+	CHECK_STR(state, "HY010");
+	CHECK_INT(SQLParamData(st, &tok), SQL_NEED_DATA);
+	CHECK(tok == (SQLPOINTER)2);
+	CHECK(SQLPutData(st, "shared", SQL_NTS) == SQL_SUCCESS);
+	CHECK_INT(SQLParamData(st, &tok), SQL_SUCCESS);
+	scalar("SELECT name FROM stage WHERE id = 93", got, sizeof(got));
+	CHECK_STR(got, "shared");
+	/* The reset reached st too: its markers are unbound now. */
+	CHECK_INT(SQLExecute(st), SQL_ERROR);
+	state_of(st, 1, state, NULL);
+	CHECK_STR(state, "07002");
+	SQLFreeHandle(SQL_HANDLE_STMT, st);
+	SQLFreeHandle(SQL_HANDLE_STMT, st2);
+	SQLFreeHandle(SQL_HANDLE_DESC, apd);
+	run("DELETE FROM stage WHERE id = 93");
+}
+
 /* 3. Faults while sending: a fixed-size value in two pieces (HY019), a
  *    bad length (HY090); SQLCancel abandons an execution, nothing of
  *    it stored, and the statement runs again afterwards. */
@@ -596,6 +640,7 @@ int main(void)
 	    "data BLOB, n REAL)");
 	test_dae_pieces();
 	test_dae_wide();
+	test_dae_shared_apd();
 	test_dae_faults();
 	test_array_columns();
 	test_array_atomic();
