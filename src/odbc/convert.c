@@ -778,7 +778,8 @@ static bool parse_guid(const char *s, size_t len, SQLGUID *g,
 		}
 		if (bb_hexval(s[i]) < 0 || bb_hexval(s[i + 1]) < 0)
 			return false;
-		b[k++] = (unsigned char)(bb_hexval(s[i]) << 4 | bb_hexval(s[i + 1]));
+		b[k++] = (unsigned char)(bb_hexval(s[i]) << 4 |
+					 bb_hexval(s[i + 1]));
 		i++;
 	}
 	g->Data1 = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
