@@ -121,7 +121,7 @@ struct bb_stmt {
 	SQLULEN rows_seen;         /* rows fetched in this result set */
 	char *cursor_name;         /* owned; SQLSetCursorName's, or NULL */
 	SQLPOINTER fetch_bookmark; /* borrowed; SQL_ATTR_FETCH_BOOKMARK_PTR */
-	bool params_stale; /* the APD changed while data was awaited */
+	bool params_stale;         /* the APD changed while data was awaited */
 	bb_desc descs[4];          /* the implicit ARD, APD, IRD and IPD */
 	bb_desc *ard;              /* borrowed; descs[0] or an explicit one */
 	bb_desc *apd;              /* borrowed; descs[1] or an explicit one */
