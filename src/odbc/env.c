@@ -63,6 +63,14 @@ static SQLRETURN alloc_dbc(bb_env *env, SQLHANDLE *out)
 		return bb_diag_add(&env->diag, BB_E_NOMEM, 0, NULL, NULL);
 	d->magic = BB_DBC_MAGIC;
 	d->env = env;
+	{
+		pthread_mutexattr_t a;
+
+		pthread_mutexattr_init(&a);
+		pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+		pthread_mutex_init(&d->lock, &a);
+		pthread_mutexattr_destroy(&a);
+	}
 	d->diag.odbc2 = env->odbc_version == SQL_OV_ODBC2;
 	d->autocommit = SQL_AUTOCOMMIT_ON;
 	d->access_mode = SQL_MODE_READ_WRITE;
@@ -177,6 +185,7 @@ SQLRETURN bb_free_handle(SQLSMALLINT type, SQLHANDLE h)
 		free(dbc->browse);
 		bb_diag_free(&dbc->diag);
 		dbc->magic = 0;
+		pthread_mutex_destroy(&dbc->lock);
 		free(dbc);
 		return SQL_SUCCESS;
 	case SQL_HANDLE_STMT:

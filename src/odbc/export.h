@@ -8,6 +8,24 @@
 #include "util/setup.h"
 #include "odbc/handles.h"
 
+/* The connection's lock, held from a call's entry to its return: the
+ * cleanup attribute releases it on every way out. */
+static inline pthread_mutex_t *bb_hold(pthread_mutex_t *m)
+{
+	pthread_mutex_lock(m);
+	return m;
+}
+
+static inline void bb_release(pthread_mutex_t **m)
+{
+	if (*m)
+		pthread_mutex_unlock(*m);
+}
+
+#define BB_HOLD(m)                                                       \
+	pthread_mutex_t *bb_held_ __attribute__((cleanup(bb_release))) = \
+		bb_hold(m)
+
 #define ENTER_ENV(h)                       \
 	bb_env *e = bb_env_of(h);          \
 	if (!e)                            \
@@ -18,6 +36,7 @@
 	bb_dbc *dbc = bb_dbc_of(h);        \
 	if (!dbc)                          \
 		return SQL_INVALID_HANDLE; \
+	BB_HOLD(&dbc->lock);               \
 	bb_diag_clear(&dbc->diag);         \
 	bb_trace(&dbc->log, BB_LOG_ODBC, "%s", __func__)
 
@@ -25,6 +44,7 @@
 	bb_stmt *s = bb_stmt_of(h);        \
 	if (!s)                            \
 		return SQL_INVALID_HANDLE; \
+	BB_HOLD(&s->dbc->lock);            \
 	bb_diag_clear(&s->diag);           \
 	bb_trace(&s->dbc->log, BB_LOG_ODBC, "%s", __func__)
 
@@ -32,6 +52,7 @@
 	bb_desc *d = bb_desc_of(h);        \
 	if (!d)                            \
 		return SQL_INVALID_HANDLE; \
+	BB_HOLD(&d->dbc->lock);            \
 	bb_diag_clear(&d->diag);           \
 	if (d->dbc->connected)             \
 	bb_trace(&d->dbc->log, BB_LOG_ODBC, "%s", __func__)

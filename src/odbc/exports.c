@@ -48,19 +48,40 @@ SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
 							 : SQL_HANDLE_DBC,
 				in);
 
+	bb_dbc *dbc = type == SQL_HANDLE_STMT || type == SQL_HANDLE_DESC
+			      ? bb_dbc_of(in)
+			      : NULL;
+	SQLRETURN rc;
+
+	if (dbc) /* the new handle joins the connection's lists */
+		pthread_mutex_lock(&dbc->lock);
 	if (d)
 		bb_diag_clear(d);
-	return bb_alloc_handle(type, in, out);
+	rc = bb_alloc_handle(type, in, out);
+	if (dbc)
+		pthread_mutex_unlock(&dbc->lock);
+	return rc;
 }
 
 SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
 {
 	bb_diag *d = bb_diag_of(type, h);
+	bb_stmt *s = type == SQL_HANDLE_STMT ? bb_stmt_of(h) : NULL;
+	bb_desc *dd = type == SQL_HANDLE_DESC ? bb_desc_of(h) : NULL;
+	pthread_mutex_t *m = s ? &s->dbc->lock : dd ? &dd->dbc->lock : NULL;
+	SQLRETURN rc;
 
+	/* A statement or descriptor leaves its connection's lists under
+	 * the connection's lock. */
+	if (m)
+		pthread_mutex_lock(m);
 	/* A refusal (HY010) must be the only record the handle then holds. */
 	if (d)
 		bb_diag_clear(d);
-	return bb_free_handle(type, h);
+	rc = bb_free_handle(type, h);
+	if (m)
+		pthread_mutex_unlock(m);
+	return rc;
 }
 
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
@@ -353,17 +374,24 @@ SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h)
 
 SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
 {
-	ENTER_STMT_ANY(h);
-	/* Waiting for data-at-execution values, the execution is simply
-	 * dropped. Otherwise calls run synchronously: from another thread,
-	 * the transfers under way abort and the engine stops at its next
-	 * row. */
-	if (bb_params_need_data(s)) {
-		bb_params_abandon(s);
+	bb_stmt *s = bb_stmt_of(h);
+
+	if (!s)
+		return SQL_INVALID_HANDLE;
+	/* A call of another thread holds the connection: its transfers
+	 * abort and the engine stops at its next row; nothing else of the
+	 * statement is touched from here. */
+	if (pthread_mutex_trylock(&s->dbc->lock) != 0) {
+		bb_http_cancel(&s->dbc->http);
+		sqlite3_interrupt(s->dbc->engine.db);
 		return SQL_SUCCESS;
 	}
-	bb_http_cancel(&s->dbc->http);
-	sqlite3_interrupt(s->dbc->engine.db);
+	/* Nothing runs: an execution awaiting data-at-execution values is
+	 * dropped; otherwise, as ODBC 3.5 says, no effect. */
+	bb_diag_clear(&s->diag);
+	if (bb_params_need_data(s))
+		bb_params_abandon(s);
+	pthread_mutex_unlock(&s->dbc->lock);
 	return SQL_SUCCESS;
 }
 

@@ -20,6 +20,7 @@
 #include "odbc/params.h"
 
 #include <sqlite3.h>
+#include <pthread.h>
 
 #define BB_ENV_MAGIC 0x62626531u
 #define BB_DBC_MAGIC 0x62626432u
@@ -53,6 +54,9 @@ struct bb_dbc {
 	char *current_catalog; /* owned; what the app set, or NULL */
 	bool catalog_ready;    /* the catalog tables exist in the engine */
 	char *browse;          /* owned; SQLBrowseConnect's rounds so far */
+	pthread_mutex_t lock;  /* held by every call on the connection, its
+				* statements and descriptors (recursive);
+				* SQLCancel alone runs beside them */
 	bb_desc *descs;        /* owned; explicit descriptors (desc.c) */
 };
 
