@@ -11,6 +11,7 @@
 #include "util/setup.h"
 #include <limits.h>
 #include "odbc/handles.h"
+#include "sql/guess.h"
 #include "odbc/types.h"
 #include "engine/tables.h"
 #include "sql/rewrite.h"
@@ -121,7 +122,12 @@ static void describe(bb_stmt *s, int i, bool on_row)
 	const char *decl =
 		s->decls ? s->decls[i] : sqlite3_column_decltype(s->st, i);
 	SQLULEN size = 0;
-	SQLSMALLINT t = bb_type_from_decl(decl, &size);
+	SQLSMALLINT t;
+
+	/* A computed column: the same type at prepare and after. */
+	if (!decl && !s->decls)
+		decl = bb_sql_guess_decl(sqlite3_sql(s->st), i);
+	t = bb_type_from_decl(decl, &size);
 
 	if (t == SQL_UNKNOWN_TYPE) {
 		int kind = on_row ? sqlite3_column_type(s->st, i) : SQLITE_NULL;

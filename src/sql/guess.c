@@ -1,0 +1,182 @@
+/*
+ * guess.c - the type of a computed result column, read from the SQL.
+ *
+ * SQLite declares a type only for a column taken straight from a table;
+ * applications want the type of COUNT(*) or upper(Name) at SQLPrepare,
+ * before a row exists. The select list is split at its top-level commas
+ * and an item that is a literal, a CAST, or one call of a function whose
+ * result type does not depend on its arguments gets that type. Anything
+ * else stays unknown (NULL), and the first row decides.
+ */
+#include "util/setup.h"
+#include "sql/guess.h"
+#include "sql/lexer.h"
+#include "util/str.h"
+
+#define MAX_SCAN 4096 /* tokens looked at; a longer list stays unknown */
+
+static const struct {
+	const char *name, *decl;
+} functions[] = {
+	{"COUNT", "BIGINT"},         {"LENGTH", "BIGINT"},
+	{"INSTR", "BIGINT"},         {"UNICODE", "BIGINT"},
+	{"ROW_NUMBER", "BIGINT"},    {"RANK", "BIGINT"},
+	{"DENSE_RANK", "BIGINT"},    {"NTILE", "BIGINT"},
+	{"CHANGES", "BIGINT"},       {"AVG", "DOUBLE"},
+	{"TOTAL", "DOUBLE"},         {"ROUND", "DOUBLE"},
+	{"PERCENT_RANK", "DOUBLE"},  {"CUME_DIST", "DOUBLE"},
+	{"UPPER", "VARCHAR(4000)"},  {"LOWER", "VARCHAR(4000)"},
+	{"SUBSTR", "VARCHAR(4000)"}, {"SUBSTRING", "VARCHAR(4000)"},
+	{"TRIM", "VARCHAR(4000)"},   {"LTRIM", "VARCHAR(4000)"},
+	{"RTRIM", "VARCHAR(4000)"},  {"REPLACE", "VARCHAR(4000)"},
+	{"PRINTF", "VARCHAR(4000)"}, {"FORMAT", "VARCHAR(4000)"},
+	{"HEX", "VARCHAR(4000)"},    {"QUOTE", "VARCHAR(4000)"},
+	{"TYPEOF", "VARCHAR(16)"},   {"GROUP_CONCAT", "VARCHAR(4000)"},
+};
+
+/* The type a CAST names. */
+static const char *cast_decl(const bb_token *t)
+{
+	if (bb_tok_is(t, "INTEGER") || bb_tok_is(t, "INT") ||
+	    bb_tok_is(t, "BIGINT"))
+		return "BIGINT";
+	if (bb_tok_is(t, "REAL") || bb_tok_is(t, "DOUBLE") ||
+	    bb_tok_is(t, "FLOAT") || bb_tok_is(t, "NUMERIC") ||
+	    bb_tok_is(t, "DECIMAL"))
+		return "DOUBLE";
+	if (bb_tok_is(t, "TEXT") || bb_tok_is(t, "VARCHAR") ||
+	    bb_tok_is(t, "CHAR"))
+		return "VARCHAR(4000)";
+	return NULL;
+}
+
+typedef struct scan {
+	bb_token t[MAX_SCAN];
+	int n;
+} scan;
+
+/* The significant tokens of sql (spaces and comments left out). */
+static bool lex_all(const char *sql, scan *sc)
+{
+	size_t pos = 0;
+
+	sc->n = 0;
+	for (;;) {
+		bb_token t = bb_lex(sql, &pos);
+
+		if (t.kind == BB_TK_BAD || sc->n == MAX_SCAN)
+			return false;
+		if (t.kind == BB_TK_SPACE)
+			continue;
+		sc->t[sc->n++] = t;
+		if (t.kind == BB_TK_END)
+			return true;
+	}
+}
+
+static bool punct(const bb_token *t, char c)
+{
+	return t->kind == BB_TK_PUNCT && t->p[0] == c;
+}
+
+/* The index of the parenthesis closing the one at i, or -1. */
+static int closing(const scan *sc, int i)
+{
+	int depth = 0;
+
+	for (; i < sc->n; i++) {
+		if (punct(&sc->t[i], '('))
+			depth++;
+		else if (punct(&sc->t[i], ')') && --depth == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Only an alias may follow the expression that ends before i. */
+static bool just_alias(const scan *sc, int i, int end)
+{
+	if (i < end && bb_tok_is(&sc->t[i], "AS"))
+		i++;
+	if (i < end &&
+	    (sc->t[i].kind == BB_TK_WORD || sc->t[i].kind == BB_TK_QUOTED))
+		i++;
+	return i == end;
+}
+
+/* The type of the select-list item from i to end (exclusive). */
+static const char *item_decl(const scan *sc, int i, int end)
+{
+	const bb_token *t = &sc->t[i];
+	int close;
+	size_t k;
+
+	if (t->kind == BB_TK_NUMBER)
+		return !just_alias(sc, i + 1, end) ? NULL
+		       : memchr(t->p, '.', t->n) || memchr(t->p, 'e', t->n) ||
+				       memchr(t->p, 'E', t->n)
+			       ? "DOUBLE"
+			       : "BIGINT";
+	if (t->kind == BB_TK_STRING)
+		return just_alias(sc, i + 1, end) ? "VARCHAR(255)" : NULL;
+	if (t->kind != BB_TK_WORD || i + 1 >= end || !punct(&sc->t[i + 1], '('))
+		return NULL;
+	close = closing(sc, i + 1);
+	if (close < 0 || close >= end)
+		return NULL;
+	/* A window function: COUNT(*) OVER (...) is still a count. */
+	if (close + 2 < end && bb_tok_is(&sc->t[close + 1], "OVER") &&
+	    punct(&sc->t[close + 2], '('))
+		close = closing(sc, close + 2);
+	if (close < 0 || !just_alias(sc, close + 1, end))
+		return NULL;
+	if (bb_tok_is(t, "CAST")) {
+		int k2;
+
+		for (k2 = i + 2; k2 + 1 < close; k2++)
+			if (bb_tok_is(&sc->t[k2], "AS"))
+				return cast_decl(&sc->t[k2 + 1]);
+		return NULL;
+	}
+	for (k = 0; k < BB_ARRAY_LEN(functions); k++)
+		if (bb_tok_is(t, functions[k].name))
+			return functions[k].decl;
+	return NULL;
+}
+
+const char *bb_sql_guess_decl(const char *sql, int col)
+{
+	static _Thread_local scan sc;
+	int i = 0, start, depth = 0, item = 0;
+
+	if (!sql || col < 0 || !lex_all(sql, &sc) ||
+	    !bb_tok_is(&sc.t[0], "SELECT"))
+		return NULL;
+	i = 1;
+	if (bb_tok_is(&sc.t[i], "DISTINCT") || bb_tok_is(&sc.t[i], "ALL"))
+		i++;
+	for (start = i; i < sc.n; i++) {
+		const bb_token *t = &sc.t[i];
+		bool end = t->kind == BB_TK_END ||
+			   (depth == 0 && bb_tok_is(t, "FROM"));
+
+		if (punct(t, '('))
+			depth++;
+		else if (punct(t, ')'))
+			depth--;
+		/* A star before the column makes the count unknowable. */
+		if (depth == 0 && punct(t, '*') &&
+		    (i == start || punct(&sc.t[i - 1], '.')))
+			return NULL;
+		if (end || (depth == 0 && punct(t, ','))) {
+			if (item == col)
+				return i > start ? item_decl(&sc, start, i)
+						 : NULL;
+			if (end)
+				return NULL;
+			item++;
+			start = i + 1;
+		}
+	}
+	return NULL;
+}
