@@ -22,6 +22,7 @@
 
 /* Large enough for any token Bitbucket issues; longer entries are cut. */
 #define DSN_VALUE_MAX 4096
+#define PROP_VALUE_MAX 16384
 
 const bb_prop_def bb_prop_defs[BB_P_COUNT] = {
 	[BB_P_DSN] = {"DSN", NULL, NULL, false,
@@ -385,6 +386,14 @@ bool bb_props_parse(bb_props *p, const char *conn_str, int *unknown,
 		}
 		if (got.from_conn[id])
 			continue; /* ODBC: the first occurrence wins */
+		/* No property needs more; a header or URL that long fails
+		 * later, and less clearly. */
+		if (strlen(sc.val) > PROP_VALUE_MAX) {
+			bb_err_set(err, BB_E_CONN_STRING, 0,
+				   "the value of %s is longer than %d bytes",
+				   bb_prop_defs[id].name, PROP_VALUE_MAX);
+			goto cleanup;
+		}
 		if (!bb_props_set(&got, (bb_prop_id)id, sc.val)) {
 			bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
 			goto cleanup;
