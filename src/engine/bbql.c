@@ -127,6 +127,8 @@ static bool put_number(bb_buf *q, sqlite3_value *v, bool integral)
 }
 
 /* Writes the right-hand side; false if it cannot be said in BBQL. */
+#define BBQL_MAX_TEXT 1024 /* bytes of a text value sent in q= */
+
 static bool put_value(bb_buf *q, const bb_column_def *col, int *op,
 		      sqlite3_value *v)
 {
@@ -146,6 +148,10 @@ static bool put_value(bb_buf *q, const bb_column_def *col, int *op,
 			put_string(q, core, n);
 			return true;
 		}
+		/* A long value stays with the engine: the URL that would
+		 * carry it has its limits (HTTP 414). */
+		if (strlen(s) > BBQL_MAX_TEXT)
+			return false;
 		put_string(q, s, strlen(s));
 		return true;
 	case BB_T_INT:

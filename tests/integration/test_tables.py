@@ -325,6 +325,19 @@ class TestPushDown(Base):
         q = urllib.parse.parse_qs(reqs[0]["query"])["q"][0]
         self.assertEqual(q, 'name = "a\\\"b\'c"')
 
+    def test_a_long_value_stays_local(self):
+        """A value too long for a URL is compared by the engine, not
+        sent (the API answers 414 to such a URL)."""
+        emu.clear_requests()
+        cur = self.cn.cursor()
+        n = cur.execute("SELECT COUNT(*) FROM Repositories WHERE Name = ?",
+                        "y" * 200 * 1024).fetchone()[0]
+        self.assertEqual(n, 0)
+        reqs = [r for r in emu.requests()
+                if r["path"] == "/2.0/repositories/acme"]
+        self.assertTrue(reqs)
+        self.assertTrue(all("q=" not in r["query"] for r in reqs), reqs)
+
     def test_terms_bbql_cannot_say_stay_local(self):
         rows, reqs, want = self.check(
             "SELECT Slug FROM Repositories WHERE Name > 'm' AND "
