@@ -114,6 +114,40 @@ static bool is_timestamp(sqlite3_stmt *st, int i)
 	return true;
 }
 
+/* The declared type of a Bitbucket column known by name alone, when
+ * every table that has a column of that name declares it alike. */
+static const char *column_decl(const char *name)
+{
+	const char *decl = NULL;
+	int i, c;
+
+	for (i = 0; i < bb_ntables; i++) {
+		c = bb_table_column(&bb_tables[i], name);
+		if (c < 0)
+			continue;
+		if (decl && strcmp(decl, bb_tables[i].cols[c].decl) != 0)
+			return NULL;
+		decl = bb_tables[i].cols[c].decl;
+	}
+	return decl;
+}
+
+/* A type read from the SQL is a guess: a first row that contradicts it
+ * (text under a number, a number under a timestamp) wins. */
+static SQLSMALLINT checked(sqlite3_stmt *st, int i, SQLSMALLINT t)
+{
+	int kind = sqlite3_column_type(st, i);
+	bool number = t == SQL_BIGINT || t == SQL_INTEGER ||
+		      t == SQL_SMALLINT || t == SQL_DOUBLE || t == SQL_BIT;
+
+	if (kind == SQLITE_TEXT && number)
+		return SQL_WVARCHAR;
+	if ((kind == SQLITE_INTEGER || kind == SQLITE_FLOAT) &&
+	    t == SQL_TYPE_TIMESTAMP)
+		return kind == SQLITE_INTEGER ? SQL_BIGINT : SQL_DOUBLE;
+	return t;
+}
+
 /* Describes column i from its declared type, or, for an expression,
  * from the value on the current row if there is one. */
 static void describe(bb_stmt *s, int i, bool on_row)
@@ -123,12 +157,22 @@ static void describe(bb_stmt *s, int i, bool on_row)
 		s->decls ? s->decls[i] : sqlite3_column_decltype(s->st, i);
 	SQLULEN size = 0;
 	SQLSMALLINT t;
+	bool guessed = false;
 
-	/* A computed column: the same type at prepare and after. */
-	if (!decl && !s->decls)
-		decl = bb_sql_guess_decl(sqlite3_sql(s->st), i);
+	/* A computed column: the same type at prepare and after, unless
+	 * the first row says otherwise. */
+	if (!decl && !s->decls) {
+		decl = bb_sql_guess_decl(sqlite3_sql(s->st), i, column_decl);
+		guessed = decl != NULL;
+	}
 	t = bb_type_from_decl(decl, &size);
+	if (guessed && on_row) {
+		SQLSMALLINT was = t;
 
+		t = checked(s->st, i, t);
+		if (t != was)
+			size = 0;
+	}
 	if (t == SQL_UNKNOWN_TYPE) {
 		int kind = on_row ? sqlite3_column_type(s->st, i) : SQLITE_NULL;
 

@@ -5,8 +5,10 @@
  * applications want the type of COUNT(*) or upper(Name) at SQLPrepare,
  * before a row exists. The select list is split at its top-level commas
  * and an item that is a literal, a CAST, or one call of a function whose
- * result type does not depend on its arguments gets that type. Anything
- * else stays unknown (NULL), and the first row decides.
+ * result type does not depend on its arguments gets that type; MIN, MAX,
+ * SUM and the value window functions of one column get the column's,
+ * which the caller looks up by name. Anything else stays unknown (NULL),
+ * and the first row decides.
  */
 #include "util/setup.h"
 #include "sql/guess.h"
@@ -104,8 +106,43 @@ static bool just_alias(const scan *sc, int i, int end)
 	return i == end;
 }
 
+/* Functions whose result has the type of their first argument. */
+static const char *const same_as_arg[] = {
+	"MIN",         "MAX",        "LAG",       "LEAD",
+	"FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "SUM"};
+
+/* fn(col ...) or fn(t.col ...): the declared type of col, if known; SUM
+ * keeps numbers only. */
+static const char *arg_decl(const scan *sc, int i, int close,
+			    bb_column_decl_fn column_decl)
+{
+	char name[128];
+	const char *decl;
+	int a = i + 2;
+	size_t k;
+
+	for (k = 0; k < BB_ARRAY_LEN(same_as_arg); k++)
+		if (bb_tok_is(&sc->t[i], same_as_arg[k]))
+			break;
+	if (k == BB_ARRAY_LEN(same_as_arg) || !column_decl)
+		return NULL;
+	/* t.col: the last name counts. */
+	while (a + 2 < close && punct(&sc->t[a + 1], '.'))
+		a += 2;
+	if (a >= close || !bb_tok_ident(&sc->t[a], name, sizeof(name)) ||
+	    !(a + 1 == close || punct(&sc->t[a + 1], ',')))
+		return NULL;
+	decl = column_decl(name);
+	if (decl && bb_tok_is(&sc->t[i], "SUM"))
+		return strstr(decl, "INT")      ? "BIGINT"
+		       : strstr(decl, "DOUBLE") ? "DOUBLE"
+						: NULL;
+	return decl;
+}
+
 /* The type of the select-list item from i to end (exclusive). */
-static const char *item_decl(const scan *sc, int i, int end)
+static const char *item_decl(const scan *sc, int i, int end,
+			     bb_column_decl_fn column_decl)
 {
 	const bb_token *t = &sc->t[i];
 	int close;
@@ -141,10 +178,11 @@ static const char *item_decl(const scan *sc, int i, int end)
 	for (k = 0; k < BB_ARRAY_LEN(functions); k++)
 		if (bb_tok_is(t, functions[k].name))
 			return functions[k].decl;
-	return NULL;
+	return arg_decl(sc, i, closing(sc, i + 1), column_decl);
 }
 
-const char *bb_sql_guess_decl(const char *sql, int col)
+const char *bb_sql_guess_decl(const char *sql, int col,
+			      bb_column_decl_fn column_decl)
 {
 	static _Thread_local scan sc;
 	int i = 0, start, depth = 0, item = 0;
@@ -170,7 +208,8 @@ const char *bb_sql_guess_decl(const char *sql, int col)
 			return NULL;
 		if (end || (depth == 0 && punct(t, ','))) {
 			if (item == col)
-				return i > start ? item_decl(&sc, start, i)
+				return i > start ? item_decl(&sc, start, i,
+							     column_decl)
 						 : NULL;
 			if (end)
 				return NULL;

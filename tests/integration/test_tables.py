@@ -372,6 +372,24 @@ class TestSqlFront(Base):
             "ON a.Language = g.Language LIMIT 1")
         self.assertEqual((rows[0]["wa"], rows[0]["wg"]), ("acme", "globex"))
 
+    def test_computed_columns_typed(self):
+        cur = self.cn.cursor()
+        cur.execute("SELECT COUNT(*) AS n, MAX(CreatedOn) AS m, "
+                    "upper(Name) AS u, LAG(Size) OVER (ORDER BY Size) AS l "
+                    "FROM Repositories GROUP BY Language")
+        types = [d[1] for d in cur.description]
+        self.assertEqual(types, [int, datetime.datetime, str, int])
+        rows = cur.fetchall()
+        self.assertIsNone(rows[0].l)  # typed although the first is NULL
+        # A local column of a Bitbucket column's name but other values:
+        # the first row corrects the guess.
+        cur.execute("CREATE TABLE loc (Id TEXT)")
+        cur.execute("INSERT INTO loc VALUES ('abc')")
+        cur.execute("SELECT MAX(Id) FROM loc")
+        self.assertEqual(cur.description[0][1], str)
+        self.assertEqual(cur.fetchone()[0], "abc")
+        cur.execute("DROP TABLE loc")
+
     def test_too_many_markers(self):
         cur = self.cn.cursor()
         sql = "SELECT 1 WHERE 1 IN (" + ",".join(["?"] * 40000) + ")"
