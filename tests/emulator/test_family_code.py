@@ -8,11 +8,9 @@ Starts server.py on port 0 and checks the objects key by key against the
 captured responses (or the spec's schema where there is no capture), the
 commit lists' iterator paging, and the 404s for unknown parents.
 """
-import base64
 import json
 import os
 import re
-import subprocess
 import sys
 import unittest
 import urllib.error
@@ -21,10 +19,10 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-SERVER = os.path.join(HERE, "server.py")
 FIX = os.path.join(ROOT, "tests", "fixtures", "bitbucket")
 SPEC = os.path.join(ROOT, "tests", "fixtures", "openapi.json")
-AUTH = "Basic " + base64.b64encode(b"demo:demo-token").decode()
+sys.path.insert(0, HERE)
+from test_emulator import BASIC as AUTH, Emu  # noqa: E402
 HEX40 = re.compile(r"^[0-9a-f]{40}$")
 
 
@@ -49,32 +47,10 @@ def spec_props(name):
     return out
 
 
-class Emu:
-    def __init__(self):
-        self.proc = subprocess.Popen(
-            [sys.executable, SERVER, "--port", "0", "--seed", "42", "--quiet"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = self.proc.stdout.readline()
-        m = re.search(r"http://127\.0\.0\.1:(\d+)", line)
-        if not m:
-            self.stop()
-            raise RuntimeError("emulator did not start: %r" % line)
-        self.base = "http://127.0.0.1:%s" % m.group(1)
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.proc.stdout.close()
-
-
 class CodeFamily(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.emu = Emu()
+        cls.emu = Emu("--seed", "42")
 
     @classmethod
     def tearDownClass(cls):

@@ -11,10 +11,8 @@ pull request. With BBODBC_DRIVER set (a built libbbodbc.so) and pyodbc
 importable, it also checks that a workspace-wide SELECT on
 PullRequestReviewers reads only the pull-request lists.
 """
-import base64
 import json
 import os
-import subprocess
 import sys
 import unittest
 import urllib.error
@@ -23,10 +21,11 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-SERVER = os.path.join(HERE, "server.py")
 FIX = os.path.join(ROOT, "tests", "fixtures", "bitbucket")
 SPEC = os.path.join(ROOT, "tests", "fixtures", "openapi.json")
-AUTH = "Basic " + base64.b64encode(b"demo:demo-token").decode()
+sys.path.insert(0, HERE)
+import test_emulator  # noqa: E402
+from test_emulator import BASIC as AUTH  # noqa: E402
 ALL_STATES = "state=OPEN&state=MERGED&state=DECLINED&state=SUPERSEDED"
 LONG = ("acme", "platform-api", 1)  # store.merged_pr: 130 comments, 120 commits
 
@@ -66,28 +65,8 @@ def shape(v):
     return jtype(v)
 
 
-class Emu:
-    def __init__(self):
-        self.proc = subprocess.Popen(
-            [sys.executable, SERVER, "--port", "0", "--quiet"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline().strip()
-        prefix = "bbemu listening on http://127.0.0.1:"
-        if not line.startswith(prefix):
-            self.stop()
-            raise RuntimeError("unexpected banner %r" % line)
-        self.base = "http://127.0.0.1:%d" % int(line[len(prefix):])
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        self.proc.stdout.close()
-        self.proc.stderr.close()
+class Emu(test_emulator.Emu):
+    """The emulator, read as JSON below /2.0."""
 
     def get(self, path):
         url = path if path.startswith("http") else self.base + "/2.0" + path

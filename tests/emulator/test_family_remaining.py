@@ -9,10 +9,7 @@ known hosts, and the root directory of the main branch (/src).
 Starts server.py on port 0 and checks the objects against the spec (its
 schemas and examples), paging, the endpoints' parameters and the errors.
 """
-import base64
-import json
 import os
-import subprocess
 import sys
 import unittest
 import urllib.error
@@ -21,9 +18,8 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from test_family_workspace import SERVER, Spec, TYPES, jtype  # noqa: E402
-
-BASIC = "Basic " + base64.b64encode(b"demo:demo-token").decode()
+from test_emulator import ApiCase, BASIC  # noqa: E402
+from test_family_workspace import Spec, TYPES, jtype  # noqa: E402
 STATES = ("OPEN", "MERGED", "DECLINED", "SUPERSEDED")
 ALL_STATES = "&".join("state=" + s for s in STATES)
 
@@ -37,51 +33,12 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-class RemainingTest(unittest.TestCase):
+class RemainingTest(ApiCase):
     @classmethod
     def setUpClass(cls):
-        cls.proc = subprocess.Popen([sys.executable, SERVER, "--port", "0", "--quiet"],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = cls.proc.stdout.readline().strip()
-        cls.base = line.rsplit(" ", 1)[-1] + "/2.0"
-        if not cls.base.startswith("http://127.0.0.1:"):
-            cls.tearDownClass()
-            raise RuntimeError("unexpected banner %r" % line)
+        super().setUpClass()
         cls.spec = Spec()
         cls.me = cls.get(cls, "/user")
-
-    @classmethod
-    def tearDownClass(cls):
-        if cls.proc.poll() is None:
-            cls.proc.terminate()
-            cls.proc.wait(5)
-        cls.proc.stdout.close()
-        cls.proc.stderr.close()
-
-    def get(self, path):
-        url = path if path.startswith("http") else self.base + path
-        req = urllib.request.Request(url, headers={"Authorization": BASIC})
-        with urllib.request.urlopen(req) as r:
-            return json.load(r)
-
-    def status(self, path):
-        try:
-            self.get(path)
-            return 200
-        except urllib.error.HTTPError as e:
-            body = json.load(e)
-            self.assertEqual(body["type"], "error")
-            self.assertIn("message", body["error"])
-            return e.code
-
-    def all(self, path, pagelen=100):
-        sep = "&" if "?" in path else "?"
-        out, url = [], "%s%spagelen=%d" % (path, sep, pagelen)
-        while url:
-            page = self.get(url)
-            out += page["values"]
-            url = page.get("next")
-        return out
 
     def all_numbered(self, path, pagelen):
         """The pipelines service's paging: no next, page until size."""

@@ -8,21 +8,17 @@ Starts server.py on port 0 and checks the objects key by key against the
 captured fixtures (where one exists) and the OpenAPI spec, paging, the
 endpoints' own query parameters and the 404s.
 """
-import base64
 import json
 import os
-import subprocess
 import sys
 import unittest
-import urllib.error
-import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-SERVER = os.path.join(HERE, "server.py")
 FIX = os.path.join(ROOT, "tests", "fixtures", "bitbucket")
 SPEC = os.path.join(ROOT, "tests", "fixtures", "openapi.json")
-BASIC = "Basic " + base64.b64encode(b"demo:demo-token").decode()
+sys.path.insert(0, HERE)
+from test_emulator import ApiCase, Emu  # noqa: E402
 
 
 def fixture(path):
@@ -77,50 +73,11 @@ TYPES = {"string": "string", "boolean": "boolean", "integer": "number",
          "number": "number", "array": "array", "object": "object"}
 
 
-class FamilyTest(unittest.TestCase):
+class FamilyTest(ApiCase):
     @classmethod
     def setUpClass(cls):
-        cls.proc = subprocess.Popen([sys.executable, SERVER, "--port", "0", "--quiet"],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = cls.proc.stdout.readline().strip()
-        cls.base = line.rsplit(" ", 1)[-1] + "/2.0"
-        if not cls.base.startswith("http://127.0.0.1:"):
-            cls.tearDownClass()
-            raise RuntimeError("unexpected banner %r" % line)
+        super().setUpClass()
         cls.spec = Spec()
-
-    @classmethod
-    def tearDownClass(cls):
-        if cls.proc.poll() is None:
-            cls.proc.terminate()
-            cls.proc.wait(5)
-        cls.proc.stdout.close()
-        cls.proc.stderr.close()
-
-    def get(self, path):
-        url = path if path.startswith("http") else self.base + path
-        req = urllib.request.Request(url, headers={"Authorization": BASIC})
-        with urllib.request.urlopen(req) as r:
-            return json.load(r)
-
-    def status(self, path):
-        try:
-            self.get(path)
-            return 200
-        except urllib.error.HTTPError as e:
-            body = json.load(e)
-            self.assertEqual(body["type"], "error")
-            self.assertIn("message", body["error"])
-            return e.code
-
-    def all(self, path, pagelen=100):
-        sep = "&" if "?" in path else "?"
-        out, url = [], "%s%spagelen=%d" % (path, sep, pagelen)
-        while url:
-            page = self.get(url)
-            out += page["values"]
-            url = page.get("next")
-        return out
 
     # -- helpers ------------------------------------------------------------
     def same_shape(self, got, want, where):
@@ -401,10 +358,9 @@ class FamilyTest(unittest.TestCase):
             self.assertEqual(self.status(p), 404, p)
 
     def test_deterministic(self):
-        proc = subprocess.Popen([sys.executable, SERVER, "--port", "0", "--quiet"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        emu = Emu()
         try:
-            other = proc.stdout.readline().strip().rsplit(" ", 1)[-1] + "/2.0"
+            other = emu.base + "/2.0"
             for p in ("/snippets/acme", "/workspaces/acme/permissions/repositories",
                       "/repositories/acme/web-frontend/branch-restrictions",
                       "/workspaces/acme/projects/PLAT/deploy-keys"):
@@ -412,10 +368,7 @@ class FamilyTest(unittest.TestCase):
                 b = [v for v in self.all(other + p)]
                 self.assertEqual(a, b, p)
         finally:
-            proc.terminate()
-            proc.wait(5)
-            proc.stdout.close()
-            proc.stderr.close()
+            emu.stop()
 
 
 if __name__ == "__main__":

@@ -22,23 +22,21 @@ A negative self-check proves the checks fail on a wrong type, an unknown
 key and a changed nesting. Where the emulator disagrees with the spec or
 the captures, the emulator is wrong: fix tests/emulator/families/*.py.
 """
-import datetime
 import json
 import os
 import re
-import subprocess
 import sys
 import unittest
 import urllib.error
 import urllib.parse
-import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 sys.path.insert(0, HERE)
 import gentables  # noqa: E402
-from test_family_workspace import BASIC, FIX, SERVER, SPEC  # noqa: E402
+from test_emulator import ApiCase  # noqa: E402
+from test_family_workspace import FIX, SPEC  # noqa: E402
 
 WORKSPACE = "acme"
 
@@ -378,34 +376,13 @@ def shape_errors(got, captured, where, errs):
                 shape_errors(g[0], subs, f"{where}.{k}[]", errs)
 
 
-class SchemaTest(unittest.TestCase):
+class SchemaTest(ApiCase):
     @classmethod
     def setUpClass(cls):
-        cls.proc = subprocess.Popen(
-            [sys.executable, SERVER, "--port", "0", "--quiet"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = cls.proc.stdout.readline().strip()
-        cls.base = line.rsplit(" ", 1)[-1] + "/2.0"
-        if not cls.base.startswith("http://127.0.0.1:"):
-            cls.tearDownClass()
-            raise RuntimeError("unexpected banner %r" % line)
+        super().setUpClass()
         cls.schema = Schema()
         cls.tables = load_tables()
         cls.pages = {}
-
-    @classmethod
-    def tearDownClass(cls):
-        if cls.proc.poll() is None:
-            cls.proc.terminate()
-            cls.proc.wait(5)
-        cls.proc.stdout.close()
-        cls.proc.stderr.close()
-
-    def get(self, path):
-        req = urllib.request.Request(self.base + path,
-                                     headers={"Authorization": BASIC})
-        with urllib.request.urlopen(req) as r:
-            return json.load(r)
 
     def page(self, t, keys):
         """The first page of t's list for the path keys, as the driver
