@@ -59,11 +59,12 @@ class Context:
     def params_all(self, name):
         return [v for k, v in self.params if k == name]
 
-    def error(self, status, message):
-        # The running server's own class: server.py runs as __main__, and
-        # importing it again would make a second, uncaught ApiError.
+    def error(self, status, message, **kw):
+        """An API error (kw: detail, headers, plain) of the running
+        server's own class: server.py runs as __main__, and importing it
+        again would make a second ApiError, which it would not catch."""
         mod = sys.modules[type(self.handler).__module__]
-        return mod.ApiError(status, message)
+        return mod.ApiError(status, message, **kw)
 
     def workspace(self, slug):
         return self.handler._workspace(slug)

@@ -19,7 +19,6 @@ Shapes follow the captured responses:
 """
 import datetime as _dt
 import hashlib
-import sys
 from urllib.parse import quote, urlsplit
 
 from data import (API, WEB, EPOCH_END, _commit, _enc_uuid, _rendered,
@@ -396,13 +395,6 @@ def _build(store, rng):
     return out
 
 
-def _error(ctx, status, message):
-    """The server's ApiError. (ctx.error imports `server` afresh, which is a
-    second copy of the module when server.py runs as __main__: its ApiError
-    is then not the class the handler catches, and the answer is a 500.)"""
-    return sys.modules[type(ctx.handler).__module__].ApiError(status, message)
-
-
 def _code(ctx, args):
     r = ctx.repo(args["workspace"], args["repo_slug"])
     return ctx.data("code", _build)[(r["ws"]["slug"], r["slug"])], r
@@ -416,7 +408,7 @@ def _lookup(ctx, rc, rev):
         found = [c for h, c in rc.by_hash.items() if h.startswith(rev.lower())]
         if len(found) == 1:
             return found[0]
-    raise _error(ctx, 404, "Changeset not found.")
+    raise ctx.error(404, "Changeset not found.")
 
 
 def _resolve(ctx, rc, rev):
@@ -504,9 +496,9 @@ def commits(ctx, args, revision=None):
         try:
             pagelen = int(raw)
         except ValueError:
-            raise _error(ctx, 400, "Invalid pagelen")
+            raise ctx.error(400, "Invalid pagelen")
         if pagelen < 1:
-            raise _error(ctx, 400, "Invalid pagelen")
+            raise ctx.error(400, "Invalid pagelen")
         pagelen = min(pagelen, COMMITS_MAX_LEN)
     offset = 0
     tok = ctx.param("page")
@@ -516,7 +508,7 @@ def commits(ctx, args, revision=None):
                 offset = off
                 break
         else:
-            raise _error(ctx, 400, "Invalid page")
+            raise ctx.error(400, "Invalid page")
     env = {"pagelen": pagelen, "values": items[offset:offset + pagelen]}
     if offset + pagelen < len(items):
         path = urlsplit(ctx.handler.path).path
@@ -563,7 +555,7 @@ def _report(ctx, rc, h, ident):
     for rep in rc.reports.get(h, []):
         if ident in (rep["uuid"], rep["external_id"]):
             return rep
-    raise _error(ctx, 404, "Report %s not found" % ident)
+    raise ctx.error(404, "Report %s not found" % ident)
 
 
 def report(ctx, args):
@@ -622,7 +614,7 @@ def diffstat(ctx, args):
     rc, r = _code(ctx, args)
     spec = args["spec"]
     if ".." in spec:
-        raise _error(ctx, 400, "Two-commit specs are not emulated")
+        raise ctx.error(400, "Two-commit specs are not emulated")
     c = _lookup(ctx, rc, spec)
     items = _diffstat(ctx, r, rc, c)
     if "code_diffstat" not in ctx.handler.st.types:

@@ -12,28 +12,12 @@ true; elsewhere every endpoint here answers 404 "Repository has no issue
 tracker.", as the real service does for a disabled tracker.
 """
 import datetime as _dt
-import sys
 import re
 
 import bbql
 from data import API, WEB, EPOCH_END, fmt_ts, user_ref, _rendered, _repo_mini
 from families import List
 
-
-def _error(ctx, status, message):
-    """An API error of the running server. (Context.error imports
-    server.ApiError, a second copy of the class when server.py runs as
-    __main__, which the server then does not catch: a 500.)"""
-    return sys.modules[type(ctx.handler).__module__].ApiError(status, message)
-
-
-def _repo(ctx, ws_slug, repo_slug):
-    ws = ctx.workspace(ws_slug)
-    r = ctx.store.repo_index.get((ws["slug"], repo_slug))
-    if r is None:
-        raise _error(ctx, 404, "Repository %s/%s not found"
-                     % (ws_slug, repo_slug))
-    return r
 
 NO_TRACKER = "Repository has no issue tracker."
 
@@ -247,13 +231,13 @@ def _types(store, rng):
 
 
 def _tracker(ctx, args):
-    r = _repo(ctx, args["workspace"], args["repo_slug"])
+    r = ctx.repo(args["workspace"], args["repo_slug"])
     trackers = ctx.data("issues", _build)
     for kind, types in ctx.data("issues_types", _types).items():
         ctx.handler.st.types.setdefault(kind, types)
     t = trackers.get((r["ws"]["slug"], r["slug"]))
     if t is None:
-        raise _error(ctx, 404, NO_TRACKER)
+        raise ctx.error(404, NO_TRACKER)
     return t
 
 
@@ -262,9 +246,9 @@ def _issue_id(ctx, t, args):
     try:
         iid = int(raw)
     except ValueError:
-        raise _error(ctx, 404, "Issue %s not found" % raw)
+        raise ctx.error(404, "Issue %s not found" % raw)
     if not any(i["id"] == iid for i in t["issues"]):
-        raise _error(ctx, 404, "Issue %s not found" % raw)
+        raise ctx.error(404, "Issue %s not found" % raw)
     return iid
 
 

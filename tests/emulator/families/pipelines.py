@@ -18,28 +18,12 @@ filters with its own parameters (`status`, `target.ref_name`,
 Deployments, environments and deployment variables page with `next`.
 """
 import datetime as _dt
-import sys
 
 import bbql
 import fields as fieldsmod
 from data import API, WEB, EPOCH_END, user_ref, _repo_mini
 from families import List, Obj, Raw
 
-
-def _error(ctx, status, message):
-    """An API error of the running server. (Context.error imports
-    server.ApiError, a second copy of the class when server.py runs as
-    __main__, which the server then does not catch: a 500.)"""
-    return sys.modules[type(ctx.handler).__module__].ApiError(status, message)
-
-
-def _repo(ctx, ws_slug, repo_slug):
-    ws = ctx.workspace(ws_slug)
-    r = ctx.store.repo_index.get((ws["slug"], repo_slug))
-    if r is None:
-        raise _error(ctx, 404, "Repository %s/%s not found"
-                     % (ws_slug, repo_slug))
-    return r
 
 PIPES = "https://bitbucket-pipelines.prod.public.atl-paas.net/"
 
@@ -418,7 +402,7 @@ _EMPTY = {k: ([] if k in ("pipelines", "variables", "schedules", "caches",
 
 
 def _repo_data(ctx, args):
-    r = _repo(ctx, args["workspace"], args["repo_slug"])
+    r = ctx.repo(args["workspace"], args["repo_slug"])
     data = ctx.data("pipelines", _build)
     ctx.data("pipelines_types", _types)
     return data.get((r["ws"]["slug"], r["slug"]), _EMPTY)
@@ -432,7 +416,7 @@ def _find(ctx, items, key, what):
     for i in items:
         if _same_uuid(i if isinstance(i, str) else i["uuid"], key):
             return i
-    raise _error(ctx, 404, "%s %s not found" % (what, key))
+    raise ctx.error(404, "%s %s not found" % (what, key))
 
 
 def _page(ctx, items, kind):
@@ -441,15 +425,15 @@ def _page(ctx, items, kind):
     try:
         page = int(page_raw) if page_raw is not None else 1
     except ValueError:
-        raise _error(ctx, 400, "Invalid page")
+        raise ctx.error(400, "Invalid page")
     try:
         pagelen = int(len_raw) if len_raw is not None else 10
     except ValueError:
-        raise _error(ctx, 400, "Invalid pagelen")
+        raise ctx.error(400, "Invalid pagelen")
     if page < 1:
-        raise _error(ctx, 400, "Invalid page")
+        raise ctx.error(400, "Invalid page")
     if pagelen < 1:
-        raise _error(ctx, 400, "Invalid pagelen")
+        raise ctx.error(400, "Invalid pagelen")
     pagelen = min(pagelen, 100)
     sort = ctx.param("sort")
     if sort:
@@ -459,7 +443,7 @@ def _page(ctx, items, kind):
         types = ctx.data("pipelines_types", _types).get(kind, {})
         ft = types.get(key)
         if not ft or ft <= {"object", "array", "null"}:
-            raise _error(ctx, 400, "Invalid sort field: %s" % key)
+            raise ctx.error(400, "Invalid sort field: %s" % key)
         items = sorted(items, key=bbql.sort_key(key), reverse=desc)
     start = (page - 1) * pagelen
     env = {"page": page, "pagelen": pagelen, "size": len(items),

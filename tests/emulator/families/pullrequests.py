@@ -28,7 +28,6 @@ left as data.py made it (the core data is not changed).
 """
 import datetime as _dt
 import html as _html
-import sys
 from urllib.parse import quote, urlencode
 
 import bbql
@@ -364,14 +363,6 @@ def _build(store, rng, ws, repo, pr):
 
 # -- handlers --------------------------------------------------------------
 
-def _error(ctx, status, message):
-    """An API error of the class the running server catches. ctx.error()
-    imports `server`, which is another module than the server run as a
-    script (__main__): its errors end up as 500s. Reported; until then the
-    class is taken from the handler's own module."""
-    cls = getattr(sys.modules.get(type(ctx.handler).__module__), "ApiError", None)
-    return cls(status, message) if cls else ctx.error(status, message)
-
 
 def _pr(ctx, args):
     r = ctx.repo(args["workspace"], args["repo_slug"])
@@ -379,12 +370,12 @@ def _pr(ctx, args):
     try:
         pid = int(args["pull_request_id"])
     except ValueError:
-        raise _error(ctx, 404, "Resource not found")
+        raise ctx.error(404, "Resource not found")
     for pr in ctx.store.prs[(ws, repo)]:
         if pr["id"] == pid:
             return ctx.data("pullrequest-children:%s/%s/%d" % (ws, repo, pid),
                             lambda store, rng: _build(store, rng, ws, repo, pr))
-    raise _error(ctx, 404, "Pull request %d not found" % pid)
+    raise ctx.error(404, "Pull request %d not found" % pid)
 
 
 def _prime_types(ctx, kind, part):
@@ -455,16 +446,16 @@ def _raw_page(ctx, items, param, salt, max_len, with_page):
     try:
         pagelen = 10 if pagelen is None else int(pagelen)
     except ValueError:
-        raise _error(ctx, 400, "Invalid pagelen")
+        raise ctx.error(400, "Invalid pagelen")
     if pagelen < 1:
-        raise _error(ctx, 400, "Invalid pagelen")
+        raise ctx.error(400, "Invalid pagelen")
     pagelen = min(pagelen, max_len)
     tok = ctx.param(param)
     start, page = 0, 1
     if tok is not None:
         start = _offset(tok, salt)
         if start is None:
-            raise _error(ctx, 400, "Invalid %s" % param)
+            raise ctx.error(400, "Invalid %s" % param)
         page = start // pagelen + 1
     env = {"pagelen": pagelen, "values": items[start:start + pagelen]}
     if with_page:

@@ -40,12 +40,8 @@ _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 def _server(ctx):
     """The running server's module (server.py runs as __main__: importing
-    it again would make a second ApiError class, which becomes a 500)."""
+    it again would make a second copy of it)."""
     return sys.modules[type(ctx.handler).__module__]
-
-
-def _error(ctx, status, message, **kw):
-    return _server(ctx).ApiError(status, message, **kw)
 
 
 def _b64(rng, n):
@@ -65,13 +61,13 @@ def _person(ctx, ident, names=False):
         if names and (p["nickname"] == ident or
                       (p is store.me and store.user["username"] == ident)):
             return p
-    raise _error(ctx, 404, "User %s not found" % ident)
+    raise ctx.error(404, "User %s not found" % ident)
 
 
 def _mine(ctx, ident):
     p = _person(ctx, ident)
     if p is not ctx.store.me:
-        raise _error(ctx, 403, "You do not have access to this user's resources")
+        raise ctx.error(403, "You do not have access to this user's resources")
     return p
 
 
@@ -319,10 +315,10 @@ def src_root(ctx, args):
     main = (r["object"]["mainbranch"] or {}).get("name")
     head = next((b["target"]["hash"] for b in rc.branches if b["name"] == main), None)
     if head is None:
-        raise _error(ctx, 404, "Repository %s has no commits" % r["full_name"])
+        raise ctx.error(404, "Repository %s has no commits" % r["full_name"])
     q = urlsplit(ctx.handler.path).query
     loc = "/2.0/repositories/%s/%s/src/%s/" % (quote(r["ws"]["slug"]), quote(r["slug"]), head)
-    raise _error(ctx, 302, "Found", headers={"Location": loc + ("?" + q if q else "")}, plain="")
+    raise ctx.error(302, "Found", headers={"Location": loc + ("?" + q if q else "")}, plain="")
 
 
 def src_dir(ctx, args):
