@@ -135,6 +135,21 @@ class Generator:
         }
 
 
+def team_ref(ws):
+    """The workspace as an owner (as in a repository's `owner`)."""
+    return {
+        "display_name": ws["name"],
+        "links": {
+            "self": {"href": "%s/workspaces/%s" % (API, _enc_uuid(ws["uuid"]))},
+            "avatar": {"href": "%s/account/%s/avatar/" % (WEB, ws["slug"])},
+            "html": {"href": "%s/%s/" % (WEB, _enc_uuid(ws["uuid"]))},
+        },
+        "type": "team",
+        "uuid": ws["uuid"],
+        "username": ws["slug"],
+    }
+
+
 def user_ref(p):
     """A user as embedded in pull requests (author, reviewers, closed_by...)."""
     if p.get("former"):
@@ -383,17 +398,7 @@ class Store:
                                               "name": rng.choice(["main", "main", "master", "develop"])},
             "full_name": full,
             "has_issues": rng.random() < 0.4,
-            "owner": {
-                "display_name": ws["name"],
-                "links": {
-                    "self": {"href": "%s/workspaces/%s" % (API, _enc_uuid(ws["uuid"]))},
-                    "avatar": {"href": "%s/account/%s/avatar/" % (WEB, ws["slug"])},
-                    "html": {"href": "%s/%s/" % (WEB, _enc_uuid(ws["uuid"]))},
-                },
-                "type": "team",
-                "uuid": ws["uuid"],
-                "username": ws["slug"],
-            },
+            "owner": team_ref(ws),
             "workspace": {
                 "type": "workspace",
                 "uuid": ws["uuid"],

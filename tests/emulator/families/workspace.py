@@ -13,7 +13,7 @@ drone_go-scm/hooks.json; snippets, their comments and commits as the spec
 import datetime as _dt
 import sys
 
-from data import API, WEB, EPOCH_END, _enc_uuid, _rendered, fmt_ts, user_ref
+from data import API, WEB, EPOCH_END, _enc_uuid, _rendered, fmt_ts, team_ref, user_ref
 
 from . import settings as st
 
@@ -44,21 +44,6 @@ def ws_ref(ws):
             "html": {"href": "%s/%s/" % (WEB, s)},
             "self": {"href": "%s/workspaces/%s" % (API, s)},
         },
-    }
-
-
-def team_ref(ws):
-    """The workspace as an owner (as in a repository's `owner`)."""
-    return {
-        "display_name": ws["name"],
-        "links": {
-            "self": {"href": "%s/workspaces/%s" % (API, _enc_uuid(ws["uuid"]))},
-            "avatar": {"href": "%s/account/%s/avatar/" % (WEB, ws["slug"])},
-            "html": {"href": "%s/%s/" % (WEB, _enc_uuid(ws["uuid"]))},
-        },
-        "type": "team",
-        "uuid": ws["uuid"],
-        "username": ws["slug"],
     }
 
 
