@@ -150,7 +150,7 @@ static SQLSMALLINT checked(sqlite3_stmt *st, int i, SQLSMALLINT t)
 
 /* Describes column i from its declared type, or, for an expression,
  * from the value on the current row if there is one. */
-static void describe(bb_stmt *s, int i, bool on_row)
+static void describe(bb_stmt *s, int i, bool on_row, const char *guess)
 {
 	bb_colinfo *ci = &s->cols[i];
 	const char *decl =
@@ -161,9 +161,9 @@ static void describe(bb_stmt *s, int i, bool on_row)
 
 	/* A computed column: the same type at prepare and after, unless
 	 * the first row says otherwise. */
-	if (!decl && !s->decls) {
-		decl = bb_sql_guess_decl(sqlite3_sql(s->st), i, column_decl);
-		guessed = decl != NULL;
+	if (!decl && guess) {
+		decl = guess;
+		guessed = true;
 	}
 	t = bb_type_from_decl(decl, &size);
 	if (guessed && on_row) {
@@ -191,13 +191,23 @@ static void describe(bb_stmt *s, int i, bool on_row)
 static SQLRETURN build_cols(bb_stmt *s, bool on_row)
 {
 	int n = sqlite3_column_count(s->st), i;
+	const char **guess = NULL;
+	SQLRETURN rc = SQL_SUCCESS;
 
 	free_cols(s);
 	if (n == 0)
 		return SQL_SUCCESS;
 	s->cols = calloc((size_t)n, sizeof(*s->cols));
-	if (!s->cols)
-		return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+	/* Types of computed columns, read from the SQL at once (catalog
+	 * results declare all theirs). */
+	if (!s->decls)
+		guess = calloc((size_t)n, sizeof(*guess));
+	if (!s->cols || (!s->decls && !guess)) {
+		rc = bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+		goto cleanup;
+	}
+	if (guess)
+		bb_sql_guess_decls(sqlite3_sql(s->st), n, guess, column_decl);
 	s->ncols = n;
 	for (i = 0; i < n; i++) {
 		bb_colinfo *ci = &s->cols[i];
@@ -207,12 +217,16 @@ static SQLRETURN build_cols(bb_stmt *s, bool on_row)
 		ci->name = bb_strdup(sqlite3_column_name(s->st, i));
 		ci->table = bb_strdup(table ? table : "");
 		ci->base_name = bb_strdup(base ? base : "");
-		if (!ci->name || !ci->table || !ci->base_name)
-			return bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+		if (!ci->name || !ci->table || !ci->base_name) {
+			rc = bb_diag_add(&s->diag, BB_E_NOMEM, 0, NULL, NULL);
+			goto cleanup;
+		}
 		ci->nullable = nullable_of(table, base);
-		describe(s, i, on_row);
+		describe(s, i, on_row, guess ? guess[i] : NULL);
 	}
-	return SQL_SUCCESS;
+cleanup:
+	free(guess);
+	return rc;
 }
 
 static bool blank(const char *p)

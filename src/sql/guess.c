@@ -15,8 +15,6 @@
 #include "sql/lexer.h"
 #include "util/str.h"
 
-#define MAX_SCAN 4096 /* tokens looked at; a longer list stays unknown */
-
 static const struct {
 	const char *name, *decl;
 } functions[] = {
@@ -52,41 +50,17 @@ static const char *cast_decl(const bb_token *t)
 	return NULL;
 }
 
-typedef struct scan {
-	bb_token t[MAX_SCAN];
-	int n;
-} scan;
-
-/* The significant tokens of sql (spaces and comments left out). */
-static bool lex_all(const char *sql, scan *sc)
-{
-	size_t pos = 0;
-
-	sc->n = 0;
-	for (;;) {
-		bb_token t = bb_lex(sql, &pos);
-
-		if (t.kind == BB_TK_BAD || sc->n == MAX_SCAN)
-			return false;
-		if (t.kind == BB_TK_SPACE)
-			continue;
-		sc->t[sc->n++] = t;
-		if (t.kind == BB_TK_END)
-			return true;
-	}
-}
-
 static bool punct(const bb_token *t, char c)
 {
 	return t->kind == BB_TK_PUNCT && t->p[0] == c;
 }
 
 /* The index of the parenthesis closing the one at i, or -1. */
-static int closing(const scan *sc, int i)
+static int closing(const bb_tokens *sc, int i)
 {
 	int depth = 0;
 
-	for (; i < sc->n; i++) {
+	for (; i < (int)sc->n; i++) {
 		if (punct(&sc->t[i], '('))
 			depth++;
 		else if (punct(&sc->t[i], ')') && --depth == 0)
@@ -96,7 +70,7 @@ static int closing(const scan *sc, int i)
 }
 
 /* Only an alias may follow the expression that ends before i. */
-static bool just_alias(const scan *sc, int i, int end)
+static bool just_alias(const bb_tokens *sc, int i, int end)
 {
 	if (i < end && bb_tok_is(&sc->t[i], "AS"))
 		i++;
@@ -113,7 +87,7 @@ static const char *const same_as_arg[] = {
 
 /* fn(col ...) or fn(t.col ...): the declared type of col, if known; SUM
  * keeps numbers only. */
-static const char *arg_decl(const scan *sc, int i, int close,
+static const char *arg_decl(const bb_tokens *sc, int i, int close,
 			    bb_column_decl_fn column_decl)
 {
 	char name[128];
@@ -143,7 +117,7 @@ static const char *arg_decl(const scan *sc, int i, int close,
 }
 
 /* The type of the select-list item from i to end (exclusive). */
-static const char *item_decl(const scan *sc, int i, int end,
+static const char *item_decl(const bb_tokens *sc, int i, int end,
 			     bb_column_decl_fn column_decl)
 {
 	const bb_token *t = &sc->t[i];
@@ -183,20 +157,23 @@ static const char *item_decl(const scan *sc, int i, int end,
 	return arg_decl(sc, i, closing(sc, i + 1), column_decl);
 }
 
-const char *bb_sql_guess_decl(const char *sql, int col,
-			      bb_column_decl_fn column_decl)
+void bb_sql_guess_decls(const char *sql, int ncols, const char **decls,
+			bb_column_decl_fn column_decl)
 {
-	static _Thread_local scan sc;
-	int i = 0, start, depth = 0, item = 0;
+	bb_tokens tk = {NULL, 0};
+	int i, start, depth = 0, item = 0, n;
 
-	if (!sql || col < 0 || !lex_all(sql, &sc) ||
-	    !bb_tok_is(&sc.t[0], "SELECT"))
-		return NULL;
+	for (i = 0; i < ncols; i++)
+		decls[i] = NULL;
+	if (!sql || !bb_lex_all(sql, false, &tk, NULL) ||
+	    !bb_tok_is(&tk.t[0], "SELECT"))
+		goto done;
+	n = (int)tk.n;
 	i = 1;
-	if (bb_tok_is(&sc.t[i], "DISTINCT") || bb_tok_is(&sc.t[i], "ALL"))
+	if (bb_tok_is(&tk.t[i], "DISTINCT") || bb_tok_is(&tk.t[i], "ALL"))
 		i++;
-	for (start = i; i < sc.n; i++) {
-		const bb_token *t = &sc.t[i];
+	for (start = i; i < n && item < ncols; i++) {
+		const bb_token *t = &tk.t[i];
 		bool end = t->kind == BB_TK_END ||
 			   (depth == 0 && bb_tok_is(t, "FROM"));
 
@@ -204,20 +181,21 @@ const char *bb_sql_guess_decl(const char *sql, int col,
 			depth++;
 		else if (punct(t, ')'))
 			depth--;
-		/* A star before the column makes the count unknowable. */
+		/* A star makes the places of the columns after it
+		 * unknowable. */
 		if (depth == 0 && punct(t, '*') &&
-		    (i == start || punct(&sc.t[i - 1], '.')))
-			return NULL;
+		    (i == start || punct(&tk.t[i - 1], '.')))
+			break;
 		if (end || (depth == 0 && punct(t, ','))) {
-			if (item == col)
-				return i > start ? item_decl(&sc, start, i,
-							     column_decl)
-						 : NULL;
+			if (i > start)
+				decls[item] =
+					item_decl(&tk, start, i, column_decl);
 			if (end)
-				return NULL;
+				break;
 			item++;
 			start = i + 1;
 		}
 	}
-	return NULL;
+done:
+	free(tk.t);
 }

@@ -127,3 +127,42 @@ bool bb_tok_ident(const bb_token *t, char *out, size_t size)
 	out[o] = '\0';
 	return true;
 }
+
+#define MAX_TOKENS 1000000
+
+bool bb_lex_all(const char *sql, bool keep_space, bb_tokens *tk, bb_err *err)
+{
+	size_t pos = 0, cap = 0;
+
+	tk->t = NULL;
+	tk->n = 0;
+	for (;;) {
+		bb_token t = bb_lex(sql, &pos);
+
+		if (t.kind == BB_TK_BAD)
+			return bb_err_set(err, BB_E_SYNTAX, 0,
+					  "unterminated string, quoted name or "
+					  "comment at byte %zu",
+					  (size_t)(t.p - sql));
+		if (t.kind == BB_TK_SPACE && !keep_space)
+			continue;
+		if (tk->n == cap) {
+			bb_token *nt;
+
+			cap = cap ? cap * 2 : 64;
+			if (cap > MAX_TOKENS)
+				return bb_err_set(err, BB_E_SYNTAX, 0,
+						  "the statement is too long "
+						  "(more than %d tokens)",
+						  MAX_TOKENS);
+			nt = realloc(tk->t, cap * sizeof(*nt));
+			if (!nt)
+				return bb_err_set(err, BB_E_NOMEM, 0,
+						  "out of memory");
+			tk->t = nt;
+		}
+		tk->t[tk->n++] = t;
+		if (t.kind == BB_TK_END)
+			return true;
+	}
+}

@@ -10,6 +10,7 @@
 #define BB_LEXER_H
 
 #include "util/setup.h"
+#include "util/err.h"
 
 typedef enum bb_tok_kind {
 	BB_TK_END,
@@ -30,6 +31,17 @@ typedef struct bb_token {
 
 /* The token at *pos of sql (advances *pos past it). */
 bb_token bb_lex(const char *sql, size_t *pos);
+
+/* A statement's tokens, BB_TK_END last. */
+typedef struct bb_tokens {
+	bb_token *t; /* owned; free() it */
+	size_t n;
+} bb_tokens;
+
+/* Every token of sql, spaces and comments left out unless keep_space;
+ * fails (42000) on an unterminated token or a statement of more than a
+ * million tokens. tk->t is to be freed either way. */
+bool bb_lex_all(const char *sql, bool keep_space, bb_tokens *tk, bb_err *err);
 
 /* True if the token is the word w (case-insensitive). */
 bool bb_tok_is(const bb_token *t, const char *w);

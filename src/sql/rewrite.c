@@ -6,12 +6,7 @@
 #include "sql/lexer.h"
 #include "engine/tables.h"
 
-#define MAX_TOKENS 1000000
-
-typedef struct toks {
-	bb_token *t; /* owned */
-	size_t n;
-} toks;
+typedef bb_tokens toks;
 
 typedef struct ctx {
 	const toks *tk;
@@ -130,41 +125,6 @@ static const char *convert_template(const bb_buf *type)
 		if (bb_strcasecmp(type->data, convert_to[k].type) == 0)
 			return convert_to[k].tmpl;
 	return NULL;
-}
-
-static bool lex_all(const char *sql, toks *tk, bb_err *err)
-{
-	size_t pos = 0, cap = 0;
-
-	tk->t = NULL;
-	tk->n = 0;
-	for (;;) {
-		bb_token t = bb_lex(sql, &pos);
-
-		if (t.kind == BB_TK_BAD)
-			return bb_err_set(err, BB_E_SYNTAX, 0,
-					  "unterminated string, quoted name or "
-					  "comment at byte %zu",
-					  (size_t)(t.p - sql));
-		if (tk->n == cap) {
-			bb_token *nt;
-
-			cap = cap ? cap * 2 : 64;
-			if (cap > MAX_TOKENS)
-				return bb_err_set(err, BB_E_SYNTAX, 0,
-						  "the statement is too long "
-						  "(more than %d tokens)",
-						  MAX_TOKENS);
-			nt = realloc(tk->t, cap * sizeof(*nt));
-			if (!nt)
-				return bb_err_set(err, BB_E_NOMEM, 0,
-						  "out of memory");
-			tk->t = nt;
-		}
-		tk->t[tk->n++] = t;
-		if (t.kind == BB_TK_END)
-			return true;
-	}
 }
 
 static size_t skip_space(const toks *tk, size_t i)
@@ -564,7 +524,7 @@ bool bb_sql_rewrite(const char *sql, bb_buf *out, bb_sql_info *info,
 	memset(info, 0, sizeof(*info));
 	bb_err_clear(err);
 	c = (ctx){&tk, out, info, err};
-	if (!lex_all(sql, &tk, err)) {
+	if (!bb_lex_all(sql, true, &tk, err)) {
 		free(tk.t);
 		return false;
 	}

@@ -61,8 +61,10 @@ int main(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		const char *got =
-			bb_sql_guess_decl(cases[i].sql, cases[i].col, known);
+		const char *decls[8], *got;
+
+		bb_sql_guess_decls(cases[i].sql, 8, decls, known);
+		got = decls[cases[i].col];
 
 		if (!((got == NULL && cases[i].want == NULL) ||
 		      (got && cases[i].want &&
