@@ -130,20 +130,18 @@ void bb_engine_warn(bb_engine *e, const bb_err *w)
  * (403) can still read its repositories. */
 static bool workspace_exists(bb_engine *e, const char *ws, bb_err *err)
 {
-	bb_response r = {0};
-	bb_buf url;
+	bb_buf path;
 	bool ok;
 
-	bb_buf_init(&url);
-	bb_buf_printf(&url, "%s/workspaces/", e->http->base_url);
-	bb_buf_put_urlenc(&url, ws);
-	if (url.oom) {
-		bb_buf_free(&url);
+	bb_buf_init(&path);
+	bb_buf_puts(&path, "/workspaces/");
+	bb_buf_put_urlenc(&path, ws);
+	if (path.oom) {
+		bb_buf_free(&path);
 		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
 	}
-	ok = bb_http_get(e->http, url.data, &r, err);
-	bb_response_free(&r);
-	bb_buf_free(&url);
+	ok = bb_http_check(e->http, path.data, err);
+	bb_buf_free(&path);
 	if (ok || err->cond != BB_E_NO_TABLE) {
 		bb_err_clear(err);
 		return true;

@@ -12,24 +12,6 @@
 #include "auth/auth.h"
 #include "util/str.h"
 
-static bool probe_url(bb_dbc *dbc, const char *path, bb_err *err)
-{
-	bb_response r = {0};
-	bb_buf url;
-	bool ok;
-
-	bb_buf_init(&url);
-	bb_buf_printf(&url, "%s%s", dbc->http.base_url, path);
-	if (url.oom) {
-		bb_buf_free(&url);
-		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
-	}
-	ok = bb_http_get(&dbc->http, url.data, &r, err);
-	bb_response_free(&r);
-	bb_buf_free(&url);
-	return ok;
-}
-
 /*
  * Checks the credentials. Repository, project and workspace access tokens
  * may not read /user; for them a refusal there is retried on the
@@ -46,7 +28,7 @@ static bool check_credentials(bb_dbc *dbc, bb_err *err)
 		return false;
 	if (kind == BB_AUTH_NONE && (!ws || !*ws))
 		return true; /* nothing to check; the first query will tell */
-	if (kind != BB_AUTH_NONE && probe_url(dbc, "/user", err))
+	if (kind != BB_AUTH_NONE && bb_http_check(&dbc->http, "/user", err))
 		return true;
 	/* Every account has /user: a 404 there is a BaseURL that is not
 	 * the API's root. */
@@ -64,7 +46,7 @@ static bool check_credentials(bb_dbc *dbc, bb_err *err)
 	bb_buf_puts(&path, "/repositories/");
 	bb_buf_put_urlenc(&path, ws);
 	bb_buf_puts(&path, "?pagelen=10");
-	ok = !path.oom && probe_url(dbc, path.data, err);
+	ok = !path.oom && bb_http_check(&dbc->http, path.data, err);
 	bb_buf_free(&path);
 	return ok;
 }

@@ -462,6 +462,24 @@ static bool get_following(bb_http *h, const char *url, bb_response *resp,
 	return status_error(h, url, resp, err);
 }
 
+bool bb_http_check(bb_http *h, const char *path, bb_err *err)
+{
+	bb_response r = {0};
+	bb_buf url;
+	bool ok;
+
+	bb_buf_init(&url);
+	bb_buf_printf(&url, "%s%s", h->base_url, path);
+	if (url.oom) {
+		bb_buf_free(&url);
+		return bb_err_set(err, BB_E_NOMEM, 0, "out of memory");
+	}
+	ok = bb_http_get(h, url.data, &r, err);
+	bb_response_free(&r);
+	bb_buf_free(&url);
+	return ok;
+}
+
 bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err)
 {
 	if (!bb_http_same_origin(h, url))

@@ -87,6 +87,8 @@ bool bb_http_stopped(bb_http *h, bb_err *err);
  * body is in resp. Any other outcome fails with the mapped condition. */
 bool bb_http_get(bb_http *h, const char *url, bb_response *resp, bb_err *err);
 void bb_response_free(bb_response *r);
+/* GETs BaseURL + path for its status alone (the body is dropped). */
+bool bb_http_check(bb_http *h, const char *path, bb_err *err);
 
 /*
  * Fetches urls concurrently (BB_PREFETCH_MAX at once) and keeps each
