@@ -9,10 +9,11 @@
 #include "odbc/handles.h"
 
 /* The connection's lock, held from a call's entry to its return: the
- * cleanup attribute releases it on every way out. */
+ * cleanup attribute releases it on every way out. NULL holds nothing. */
 static inline pthread_mutex_t *bb_hold(pthread_mutex_t *m)
 {
-	pthread_mutex_lock(m);
+	if (m)
+		pthread_mutex_lock(m);
 	return m;
 }
 

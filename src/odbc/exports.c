@@ -47,20 +47,15 @@ SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
 				: type == SQL_HANDLE_ENV ? -1
 							 : SQL_HANDLE_DBC,
 				in);
-
 	bb_dbc *dbc = type == SQL_HANDLE_STMT || type == SQL_HANDLE_DESC
 			      ? bb_dbc_of(in)
 			      : NULL;
-	SQLRETURN rc;
+	/* A new statement or descriptor joins its connection's lists. */
+	BB_HOLD(dbc ? &dbc->lock : NULL);
 
-	if (dbc) /* the new handle joins the connection's lists */
-		pthread_mutex_lock(&dbc->lock);
 	if (d)
 		bb_diag_clear(d);
-	rc = bb_alloc_handle(type, in, out);
-	if (dbc)
-		pthread_mutex_unlock(&dbc->lock);
-	return rc;
+	return bb_alloc_handle(type, in, out);
 }
 
 SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
@@ -68,20 +63,13 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
 	bb_diag *d = bb_diag_of(type, h);
 	bb_stmt *s = type == SQL_HANDLE_STMT ? bb_stmt_of(h) : NULL;
 	bb_desc *dd = type == SQL_HANDLE_DESC ? bb_desc_of(h) : NULL;
-	pthread_mutex_t *m = s ? &s->dbc->lock : dd ? &dd->dbc->lock : NULL;
-	SQLRETURN rc;
+	/* A statement or descriptor leaves its connection's lists. */
+	BB_HOLD(s ? &s->dbc->lock : dd ? &dd->dbc->lock : NULL);
 
-	/* A statement or descriptor leaves its connection's lists under
-	 * the connection's lock. */
-	if (m)
-		pthread_mutex_lock(m);
 	/* A refusal (HY010) must be the only record the handle then holds. */
 	if (d)
 		bb_diag_clear(d);
-	rc = bb_free_handle(type, h);
-	if (m)
-		pthread_mutex_unlock(m);
-	return rc;
+	return bb_free_handle(type, h);
 }
 
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
